@@ -1,0 +1,75 @@
+package io.appc.validator.cli;
+
+import io.appc.validator.finding.FileResult;
+import io.appc.validator.finding.Finding;
+import io.appc.validator.finding.Findings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The image ID a user expects an archive to have ({@code --expect-id}). The full form is {@code
+ * sha512-} and 128 lower-case hex digits; the appc tools also printed IDs cut to {@code sha512-}
+ * and 32 digits, so any length from 32 digits on is accepted and compared as a prefix.
+ */
+record ExpectedImageId(String value) {
+  /** The requirement a mismatch violates: a holder of the ID must check the content against it. */
+  static final String REQUIREMENT = "ACI-ID-003";
+
+  static final int MIN_HEX = 32;
+  static final int FULL_HEX = 128;
+  private static final Pattern FORM = Pattern.compile("sha512-[0-9a-f]{32,128}");
+
+  /**
+   * Parses an ID given by the user.
+   *
+   * @throws IllegalArgumentException with a message that says what is wrong
+   */
+  static ExpectedImageId parse(String text) {
+    if (FORM.matcher(text).matches()) {
+      return new ExpectedImageId(text);
+    }
+    String hex = text.startsWith("sha512-") ? text.substring("sha512-".length()) : null;
+    String problem;
+    if (hex == null) {
+      problem = "need the prefix sha512-";
+    } else if (!hex.matches("[0-9a-fA-F]*")) {
+      problem = "need hex digits after sha512-";
+    } else if (!hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+      problem = "need lower-case hex digits";
+    } else {
+      problem = "need " + MIN_HEX + " to " + FULL_HEX + " hex digits, got " + hex.length();
+    }
+    throw new IllegalArgumentException(
+        "invalid image ID '" + text + "': " + problem + " (e.g. sha512-" + "0".repeat(32) + ")");
+  }
+
+  /** Whether an archive with image ID {@code actual} is the expected one. */
+  boolean matches(String actual) {
+    return actual != null && actual.startsWith(value);
+  }
+
+  /** {@code result} with an error added if its image ID is not the expected one. */
+  FileResult check(FileResult result) {
+    if (matches(result.imageId())) {
+      return result;
+    }
+    Findings findings = new Findings(result.file());
+    if (result.imageId() == null) {
+      findings.error(
+          REQUIREMENT,
+          "",
+          "need image ID " + value + ", got none: the image ID could not be computed",
+          "fix the archive errors reported for this file first");
+    } else {
+      findings.error(
+          REQUIREMENT,
+          "",
+          "need image ID " + value + ", got " + result.imageId(),
+          "the archive is not the expected image, or was changed after its ID was recorded");
+    }
+    List<Finding> all = new ArrayList<>(result.findings());
+    all.addAll(findings.toList());
+    return new FileResult(result.file(), result.kind(), all, result.imageId());
+  }
+}

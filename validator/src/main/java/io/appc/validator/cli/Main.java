@@ -1,0 +1,147 @@
+package io.appc.validator.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code appc} command line. Every command gets {@code --help}, {@code --version} and {@code
+ * --debug}; a wrong command line prints a short message and the synopsis and exits with 2; a
+ * failure of the tool itself prints one line (and the stack trace only with {@code --debug}) and
+ * exits with 2. Output is UTF-8 whatever the locale, so reports are the same everywhere.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int status = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /** Runs one command line and returns its exit status; never throws. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    try {
+      String command = requestedCommand(args);
+      Warmup.startFor(command);
+      CommandLine commandLine = commandLine(out, err, command);
+      int status = commandLine.execute(args);
+      out.flush();
+      return status;
+    } catch (RuntimeException | Error e) {
+      // Reached only when the command line itself cannot be built, before picocli's handlers.
+      err.println("appc: " + oneLine(e));
+      if (Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.USAGE_OR_IO;
+    }
+  }
+
+  /** The whole command tree, writing to {@code out} and {@code err}. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /**
+   * The command tree with only {@code command} registered when it names a subcommand, otherwise
+   * with all of them (for help, suggestions and errors).
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String command) {
+    CommandLine commandLine = new CommandLine(new AppcCommand());
+    List<Subcommands.Entry> entries =
+        command == null ? Subcommands.all() : Subcommands.forCommand(command);
+    for (Subcommands.Entry entry : entries) {
+      commandLine.addSubcommand(entry.name(), entry.factory().get());
+    }
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      // Every command answers --help and --version the same way, whoever wrote it.
+      if (!spec.mixinStandardHelpOptions()) {
+        spec.mixinStandardHelpOptions(true);
+      }
+      if (spec.version().length == 0) {
+        spec.versionProvider(new VersionProvider());
+      }
+    }
+    return commandLine
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(USAGE_ERROR)
+        .setExecutionExceptionHandler(FAILURE);
+  }
+
+  /**
+   * The subcommand named on the command line: the first argument that is not an option (the top
+   * command's options take no values), or {@code null}.
+   */
+  static String requestedCommand(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return null;
+      }
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
+  }
+
+  private static final IParameterExceptionHandler USAGE_ERROR =
+      (ParameterException e, String[] args) -> {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.print(failed.getHelp().fullSynopsis());
+        err.println(
+            "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE_OR_IO;
+      };
+
+  private static final IExecutionExceptionHandler FAILURE =
+      (Exception e, CommandLine failed, ParseResult parsed) -> {
+        PrintWriter err = failed.getErr();
+        err.println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(e));
+        if (debug(parsed)) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE_OR_IO;
+      };
+
+  private static boolean debug(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The message of {@code e}, or its type when it has none, on a single line. */
+  static String oneLine(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    return message.replace("\r", " ").replace('\n', ' ');
+  }
+}
