@@ -1,0 +1,137 @@
+package io.appc.validator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The behaviour every command shares: help, version, and how wrong command lines fail. */
+class CommandLineTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "validate --bogus x.json|Unknown option: '--bogus'",
+        "validate|Missing required parameter: 'PATH'",
+        "validate --format xml x.json|need one of text, json, sarif, junit, got 'xml'",
+        "validate --compat go x.json|need one of spec, actool, got 'go'",
+        "validate --kind app x.json|need one of image, pod, got 'app'",
+        "validate --max-depth 0 x.json|--max-depth must be at least 1, got 0",
+        "validate --max-manifest-bytes -5 x.json|--max-manifest-bytes must be at least 1",
+        "validate --max-depth deep x.json|'deep' is not an int",
+        "valdate x.json|Did you mean: appc validate?",
+        "--bogus|Unknown option: '--bogus'",
+        "\"\"|Missing command"
+      })
+  void rejectsAWrongCommandLineWithUsageAndStatusTwo(String line, String message) {
+    String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+
+    Cli.Result result = Cli.run(args);
+
+    assertEquals(ExitCodes.USAGE_OR_IO, result.status());
+    assertTrue(result.err().contains(message), result.err());
+    assertTrue(result.err().contains("Usage: appc"), result.err());
+    assertFalse(result.err().contains("Exception"), result.err());
+    assertFalse(result.err().contains("\tat "), result.err());
+    assertEquals("", result.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "-h", "validate --help", "validate -h"})
+  void printsHelpWithStatusZero(String line) {
+    Cli.Result result = Cli.run(line.split(" "));
+
+    assertEquals(0, result.status());
+    assertTrue(result.out().startsWith("Usage: appc"), result.out());
+    assertTrue(result.out().contains("Exit codes:"), result.out());
+  }
+
+  @Test
+  void listsTheSubcommandsInTheTopHelp() {
+    Cli.Result result = Cli.run("--help");
+
+    assertTrue(result.out().contains("Commands:\n  validate "), result.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--version", "-V", "validate --version"})
+  void printsTheSameVersionEverywhere(String line) {
+    Cli.Result result = Cli.run(line.split(" "));
+
+    assertEquals(0, result.status());
+    assertTrue(result.out().matches("appc \\S+ \\(App Container specification v0\\.8\\.11\\)\n"),
+        result.out());
+  }
+
+  @Test
+  void everySubcommandHasHelpVersionAndDebug() {
+    var commandLine =
+        Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(new java.io.StringWriter()));
+
+    commandLine
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              var spec = sub.getCommandSpec();
+              assertTrue(spec.findOption("--help") != null, name);
+              assertTrue(spec.findOption("--version") != null, name);
+              assertTrue(spec.findOption("--debug") != null, name);
+              assertTrue(spec.version().length > 0, name);
+            });
+  }
+
+  @Test
+  void rejectsAMalformedExpectedIdAsUsage() throws IOException {
+    Path archive = Files.write(dir.resolve("x.aci"), new byte[] {1});
+
+    Cli.Result result = Cli.run("validate", "--expect-id", "sha512-XYZ", archive.toString());
+
+    assertEquals(ExitCodes.USAGE_OR_IO, result.status());
+    assertTrue(result.err().contains("--expect-id: invalid image ID 'sha512-XYZ'"), result.err());
+  }
+
+  @Test
+  void refusesAnExpectedIdForAManifestOrManyInputs() throws IOException {
+    Path manifest = Files.writeString(dir.resolve("m.json"), Cli.IMAGE);
+    Path archive = Files.write(dir.resolve("x.aci"), new byte[] {1});
+    String id = "sha512-" + "a".repeat(32);
+
+    Cli.Result one = Cli.run("validate", "--expect-id", id, manifest.toString());
+    Cli.Result two = Cli.run("validate", "--expect-id", id, archive.toString(), archive.toString());
+
+    assertEquals(ExitCodes.USAGE_OR_IO, one.status());
+    assertTrue(one.err().contains("needs exactly one image archive, got a manifest"), one.err());
+    assertEquals(ExitCodes.USAGE_OR_IO, two.status());
+    assertTrue(two.err().contains("got 2 inputs"), two.err());
+  }
+
+  @Test
+  void reportsADifferentImageIdAsAnError() throws IOException {
+    Path archive = Files.write(dir.resolve("x.aci"), new byte[] {1});
+
+    Cli.Result result =
+        Cli.run("validate", "--expect-id", "sha512-" + "0".repeat(128), archive.toString());
+
+    assertEquals(ExitCodes.INVALID, result.status());
+    assertTrue(result.out().contains("error ACI-ID-003: need image ID sha512-000"), result.out());
+  }
+
+  @Test
+  void findsTheSubcommandWithoutReadingOptions() {
+    assertEquals("validate", Main.requestedCommand(new String[] {"--debug", "validate", "x"}));
+    assertEquals(null, Main.requestedCommand(new String[] {"--help"}));
+    assertEquals(null, Main.requestedCommand(new String[] {"--", "validate"}));
+  }
+}
