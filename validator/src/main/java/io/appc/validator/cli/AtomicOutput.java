@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never a
- * partial report: the text goes to a temporary file in the same directory, which is then renamed
- * over the target.
+ * Writes a file so that readers see either the old content or the complete new one, never a partial
+ * report: the text goes to a temporary file in the same directory, which is then renamed over the
+ * target.
  */
 final class AtomicOutput {
   /** Produces the content. */

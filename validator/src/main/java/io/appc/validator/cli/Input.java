@@ -7,8 +7,8 @@ import java.nio.file.Path;
  *
  * @param type how it will be checked
  * @param path where it is
- * @param display its name in findings: the path as the user typed it, or that path joined with
- *     the names found below it
+ * @param display its name in findings: the path as the user typed it, or that path joined with the
+ *     names found below it
  * @param problem why it cannot be read, for {@link Type#UNREADABLE}; otherwise empty
  */
 record Input(Type type, Path path, String display, String problem) {

@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import java.util.Locale;
  * Turns command-line paths into inputs. A directory holding a regular file {@code manifest} is an
  * image layout; any other directory is walked in name order, where {@code *.json} files are
  * manifests, {@code *.aci} files and files that start like an archive are image archives, and
- * everything else is skipped. Hidden entries and symbolic links to directories are not followed,
- * so a walk cannot loop. A file named on the command line is always checked.
+ * everything else is skipped. Hidden entries and symbolic links to directories are not followed, so
+ * a walk cannot loop. A file named on the command line is always checked.
  */
 final class InputScanner {
   private InputScanner() {}
@@ -78,13 +79,31 @@ final class InputScanner {
         continue;
       }
       String childDisplay = join(display, name);
-      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      BasicFileAttributes attributes;
+      try {
+        // One stat per entry; a symbolic link needs a second one to see what it points to.
+        attributes =
+            Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+          if (Files.isDirectory(child)) {
+            continue;
+          }
+          attributes = Files.readAttributes(child, BasicFileAttributes.class);
+        }
+      } catch (IOException e) {
+        if (Files.isSymbolicLink(child)) {
+          continue;
+        }
+        inputs.add(Input.unreadable(child, childDisplay, describe(e)));
+        continue;
+      }
+      if (attributes.isDirectory()) {
         if (isLayout(child)) {
           inputs.add(Input.of(Input.Type.LAYOUT, child, childDisplay));
         } else {
           walk(child, childDisplay, inputs);
         }
-      } else if (Files.isRegularFile(child)) {
+      } else if (attributes.isRegularFile()) {
         try {
           Input.Type type = foundFileType(child, name);
           if (type != null) {
@@ -119,9 +138,7 @@ final class InputScanner {
       return Input.Type.ARCHIVE;
     }
     byte[] head = readHead(file, Compression.MAGIC_LENGTH);
-    return Compression.detect(head, head.length) == Compression.UNKNOWN
-        ? null
-        : Input.Type.ARCHIVE;
+    return Compression.detect(head, head.length) == Compression.UNKNOWN ? null : Input.Type.ARCHIVE;
   }
 
   private static boolean startsWithBrace(Path file) throws IOException {

@@ -31,8 +31,8 @@ public final class Subcommands {
 
   /**
    * The subcommands to register for a run of {@code command}: just that one when it is built in
-   * (looking for providers opens every jar on the class path, which a one-shot run should not
-   * pay for), otherwise every subcommand.
+   * (looking for providers opens every jar on the class path, which a one-shot run should not pay
+   * for), otherwise every subcommand.
    */
   static List<Entry> forCommand(String command) {
     for (Entry entry : BUILT_IN) {

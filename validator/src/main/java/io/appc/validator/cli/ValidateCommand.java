@@ -127,8 +127,7 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       inputs.addAll(found);
     }
-    if (expected != null
-        && (inputs.size() != 1 || inputs.get(0).type() != Input.Type.ARCHIVE)) {
+    if (expected != null && (inputs.size() != 1 || inputs.get(0).type() != Input.Type.ARCHIVE)) {
       throw new ParameterException(
           spec.commandLine(),
           "--expect-id needs exactly one image archive, got " + describe(inputs));
@@ -195,8 +194,7 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       String target = output == null ? "standard output" : output.toString();
-      throw new UncheckedIOException(
-          "cannot write " + target + ": " + InputScanner.describe(e), e);
+      throw new UncheckedIOException("cannot write " + target + ": " + InputScanner.describe(e), e);
     }
   }
 }

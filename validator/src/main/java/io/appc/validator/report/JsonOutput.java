@@ -11,8 +11,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 
 /**
- * Creates the streaming generators of the JSON and SARIF writers: two-space indent, {@code \n}
- * line ends on every platform, {@code "name": value}, and the caller's writer left open.
+ * Creates the streaming generators of the JSON and SARIF writers: two-space indent, {@code \n} line
+ * ends on every platform, {@code "name": value}, and the caller's writer left open.
  */
 final class JsonOutput {
   private static final JsonFactory FACTORY =

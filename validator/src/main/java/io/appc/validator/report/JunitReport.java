@@ -35,10 +35,8 @@ public final class JunitReport implements ReportWriter {
       throws IOException {
     boolean valid = report.valid(file);
     boolean unreadable = ValidationReport.unreadable(file);
-    List<Finding> failing =
-        file.findings().stream().filter(f -> report.fails(f.level())).toList();
-    List<Finding> other =
-        file.findings().stream().filter(f -> !report.fails(f.level())).toList();
+    List<Finding> failing = file.findings().stream().filter(f -> report.fails(f.level())).toList();
+    List<Finding> other = file.findings().stream().filter(f -> !report.fails(f.level())).toList();
     out.write("  <testsuite");
     attribute(out, "name", file.file());
     attribute(out, "tests", "1");

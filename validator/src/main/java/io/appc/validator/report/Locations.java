@@ -24,8 +24,8 @@ final class Locations {
   }
 
   /**
-   * A URI reference for a file name as the user gave it: relative names stay relative (with
-   * forward slashes), absolute ones become {@code file:} URIs.
+   * A URI reference for a file name as the user gave it: relative names stay relative (with forward
+   * slashes), absolute ones become {@code file:} URIs.
    */
   static String uri(String file) {
     String path = file.replace('\\', '/');

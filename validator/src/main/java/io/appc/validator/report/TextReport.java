@@ -7,8 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The human format, one line per finding in the style compilers use so that editors can jump to
- * it:
+ * The human format, one line per finding in the style compilers use so that editors can jump to it:
  *
  * <pre>
  * pod.json: invalid (PodManifest): 1 error

@@ -70,14 +70,16 @@ class CommandLineTest {
     Cli.Result result = Cli.run(line.split(" "));
 
     assertEquals(0, result.status());
-    assertTrue(result.out().matches("appc \\S+ \\(App Container specification v0\\.8\\.11\\)\n"),
+    assertTrue(
+        result.out().matches("appc \\S+ \\(App Container specification v0\\.8\\.11\\)\n"),
         result.out());
   }
 
   @Test
   void everySubcommandHasHelpVersionAndDebug() {
     var commandLine =
-        Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+        Main.commandLine(
+            new java.io.PrintWriter(new java.io.StringWriter()),
             new java.io.PrintWriter(new java.io.StringWriter()));
 
     commandLine

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real entry point in a new JVM, as the {@code ./appc} launcher does, so that what
- * {@code main} adds to {@link Main#run} is covered: the exit status reaches the operating system
- * and standard output and error stay apart. The launcher script itself is run by {@code .ci/run}.
+ * Runs the real entry point in a new JVM, as the {@code ./appc} launcher does, so that what {@code
+ * main} adds to {@link Main#run} is covered: the exit status reaches the operating system and
+ * standard output and error stay apart. The launcher script itself is run by {@code .ci/run}.
  */
 class SubprocessTest {
   @TempDir Path dir;

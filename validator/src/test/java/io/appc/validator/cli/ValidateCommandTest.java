@@ -64,8 +64,11 @@ class ValidateCommandTest {
     assertEquals(ExitCodes.VALID, result.status(), result.err());
     assertTrue(result.out().contains(image + ": valid (ImageManifest)"), result.out());
     assertTrue(result.out().contains(pod + ": valid (PodManifest)"), result.out());
-    assertTrue(result.out().endsWith("2 files checked: 2 valid, 0 invalid; 0 errors, 0 warnings,"
-        + " 0 notes\n"), result.out());
+    assertTrue(
+        result
+            .out()
+            .endsWith("2 files checked: 2 valid, 0 invalid; 0 errors, 0 warnings," + " 0 notes\n"),
+        result.out());
     assertEquals("", result.err());
   }
 
@@ -199,8 +202,10 @@ class ValidateCommandTest {
     JsonNode finding = json(result).at("/files/0/findings/0");
     assertEquals("IM-001", finding.get("requirement").asString());
     assertTrue(
-        finding.get("message").asString().contains("need at most 20 bytes, got "
-            + Cli.IMAGE.length() + " bytes"),
+        finding
+            .get("message")
+            .asString()
+            .contains("need at most 20 bytes, got " + Cli.IMAGE.length() + " bytes"),
         finding.toString());
   }
 
@@ -220,7 +225,8 @@ class ValidateCommandTest {
   void acceptsBothCompatSpellings() throws IOException {
     Path image = write("image.json", Cli.IMAGE);
 
-    Cli.Result spaced = Cli.run("validate", "--compat", "actool", "--format=json", image.toString());
+    Cli.Result spaced =
+        Cli.run("validate", "--compat", "actool", "--format=json", image.toString());
     Cli.Result joined = Cli.run("validate", "--compat=ACTOOL", "--format=json", image.toString());
 
     assertEquals("actool", json(spaced).get("compat").asString());
@@ -246,8 +252,12 @@ class ValidateCommandTest {
 
     assertFalse(result.out().contains(": valid ("), result.out());
     assertFalse(result.out().contains(": invalid ("), result.out());
-    assertTrue(result.out().lines().allMatch(l -> l.startsWith(bad.toString()) || l.contains(
-        "files checked")), result.out());
+    assertTrue(
+        result
+            .out()
+            .lines()
+            .allMatch(l -> l.startsWith(bad.toString()) || l.contains("files checked")),
+        result.out());
   }
 
   @Test
@@ -293,8 +303,9 @@ class ValidateCommandTest {
         var doc =
             javax.xml.parsers.DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(
-                    result.out().getBytes(StandardCharsets.UTF_8)));
+                .parse(
+                    new java.io.ByteArrayInputStream(
+                        result.out().getBytes(StandardCharsets.UTF_8)));
         assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
         break;
       default:

@@ -100,8 +100,7 @@ class SarifReportTest {
 
     assertEquals(
         "file:///tmp/x%20y/m.json",
-        root.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
-            .asString());
+        root.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asString());
   }
 
   @Test

@@ -44,7 +44,8 @@ class TextReportTest {
   void warningsAsErrorsMakesTheWarnedFileInvalid() {
     String text = Reports.render(new TextReport(false), Reports.sample(true));
 
-    assertEquals("dir/good.json: invalid (ImageManifest): 1 warning", text.lines().findFirst().get());
+    assertEquals(
+        "dir/good.json: invalid (ImageManifest): 1 warning", text.lines().findFirst().get());
   }
 
   @Test
@@ -53,12 +54,16 @@ class TextReportTest {
         new Finding("IM-001", Level.ERROR, "m.json", "", 1, 1, "bad\nvalue", "line1\r\nline2");
     ValidationReport report =
         new ValidationReport(
-            List.of(new FileResult("m.json", "unknown", List.of(finding))), "1", Compat.SPEC, false);
+            List.of(new FileResult("m.json", "unknown", List.of(finding))),
+            "1",
+            Compat.SPEC,
+            false);
 
     String text = Reports.render(new TextReport(true), report);
 
     assertEquals(
-        "m.json:1:1: error IM-001: bad\\nvalue -- line1\\r\\nline2", text.lines().findFirst().get());
+        "m.json:1:1: error IM-001: bad\\nvalue -- line1\\r\\nline2",
+        text.lines().findFirst().get());
   }
 
   @Test
