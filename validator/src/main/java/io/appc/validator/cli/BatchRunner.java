@@ -65,7 +65,8 @@ final class BatchRunner {
     } catch (RuntimeException | StackOverflowError e) {
       // A crash on one input is a bug in the validator, not a finding; name the input so the
       // bug can be reproduced.
-      throw new InternalError("internal error while checking " + input.display() + ": " + e, e);
+      throw new IllegalStateException(
+          "internal error while checking " + input.display() + ": " + e, e);
     }
   }
 
@@ -77,6 +78,9 @@ final class BatchRunner {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
       if (cause instanceof Error) {
         throw (Error) cause;
       }
