@@ -10,6 +10,9 @@ import io.appc.validator.rules.ManifestRule;
 import io.appc.validator.rules.ManifestRules;
 import io.appc.validator.rules.RuleContext;
 import io.appc.validator.schema.SchemaValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,6 +59,30 @@ public final class ManifestValidator {
       rule.check(context);
     }
     return new FileResult(file, kind.acKind(), findings.toList());
+  }
+
+  /**
+   * Validates a manifest file. The size limit is checked before reading, so a huge file costs
+   * neither time nor memory.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public FileResult validate(Path file, String display) throws IOException {
+    long size = Files.size(file);
+    if (size > options.jsonLimits().maxBytes()) {
+      Findings findings = new Findings(display);
+      findings.error(
+          JsonReader.VALID_JSON,
+          "",
+          "manifest is too large: need at most "
+              + options.jsonLimits().maxBytes()
+              + " bytes, got "
+              + size,
+          "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
+              + " intended");
+      return new FileResult(display, "unknown", findings.toList());
+    }
+    return validate(Files.readAllBytes(file), display);
   }
 
   private static Findings.Position positionIn(JsonDocument document, String pointer) {
