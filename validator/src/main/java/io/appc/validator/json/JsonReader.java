@@ -59,15 +59,7 @@ public final class JsonReader {
    */
   public JsonDocument read(byte[] source, Findings findings) {
     if (source.length > limits.maxBytes()) {
-      findings.error(
-          VALID_JSON,
-          "",
-          "manifest is too large: need at most "
-              + limits.maxBytes()
-              + " bytes, got "
-              + source.length,
-          "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
-              + " intended");
+      reportTooLarge(findings, limits, source.length);
       return null;
     }
     if (source.length >= 3
@@ -133,6 +125,16 @@ public final class JsonReader {
           "check the JSON syntax near this position");
       return null;
     }
+  }
+
+  /** Reports a manifest larger than the limit; shared by callers that check the size first. */
+  public static void reportTooLarge(Findings findings, JsonLimits limits, long size) {
+    findings.error(
+        VALID_JSON,
+        "",
+        "manifest is too large: need at most " + limits.maxBytes() + " bytes, got " + size,
+        "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
+            + " intended");
   }
 
   private ObjectNode readObject(JsonParser parser, Deque<String> path, Findings findings) {

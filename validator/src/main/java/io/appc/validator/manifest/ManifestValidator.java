@@ -71,15 +71,7 @@ public final class ManifestValidator {
     long size = Files.size(file);
     if (size > options.jsonLimits().maxBytes()) {
       Findings findings = new Findings(display);
-      findings.error(
-          JsonReader.VALID_JSON,
-          "",
-          "manifest is too large: need at most "
-              + options.jsonLimits().maxBytes()
-              + " bytes, got "
-              + size,
-          "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
-              + " intended");
+      JsonReader.reportTooLarge(findings, options.jsonLimits(), size);
       return new FileResult(display, "unknown", findings.toList());
     }
     return validate(Files.readAllBytes(file), display);
