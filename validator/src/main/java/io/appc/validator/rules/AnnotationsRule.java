@@ -12,9 +12,9 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Annotation lists. For the image manifest (aci.md §Image Manifest Schema): names are AC Identifiers
- * (IM-100) and unique (IM-101); the recognized annotations {@code created} (IM-105), {@code
- * homepage} (IM-107), {@code documentation} (IM-108) and {@code
+ * Annotation lists. For the image manifest (aci.md §Image Manifest Schema): names are AC
+ * Identifiers (IM-100) and unique (IM-101); the recognized annotations {@code created} (IM-105),
+ * {@code homepage} (IM-107), {@code documentation} (IM-108) and {@code
  * appc.io/executor/supports-systemd-notify} (IM-109) have typed values; and custom names should
  * carry a namespace (IM-104, a note, since whether a name is "custom" is a guess).
  *

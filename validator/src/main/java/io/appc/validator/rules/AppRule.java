@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
  *       accepts.
  *   <li>{@code environment} (IM-051): the name grammar; duplicates make the value ambiguous, which
  *       the spec does not address (a note, IM-050) but Go rejected (an error in actool mode).
- *   <li>{@code mountPoints} (IM-060): names are AC Names; paths inside the rootfs are expected to be
- *       absolute and names unique (notes: the spec states neither); overlapping paths are what an
- *       executor should refuse (ACE-VOL-006, a warning).
+ *   <li>{@code mountPoints} (IM-060): names are AC Names; paths inside the rootfs are expected to
+ *       be absolute and names unique (notes: the spec states neither); overlapping paths are what
+ *       an executor should refuse (ACE-VOL-006, a warning).
  *   <li>{@code ports}: see {@link PortRules}; names must be unique because pod manifests refer to
  *       ports by name (POD-044).
  * </ul>

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code name} is an AC Name (POD-043). A name identifies one port of the pod (POD-044), so
  *       exposing it twice is ambiguous.
- *   <li>{@code hostPort} is a host port number, 1-65535 (POD-045). Go accepted any unsigned
- *       number, so actool mode notes it.
+ *   <li>{@code hostPort} is a host port number, 1-65535 (POD-045). Go accepted any unsigned number,
+ *       so actool mode notes it.
  *   <li>{@code hostIP} is a dotted-quad IPv4 address (POD-046); actool mode accepts what Go's
  *       {@code net.ParseIP} accepts, and {@code ""} as absent.
  *   <li>{@code podPort} follows the image manifest's port rules (POD-047, see {@link PortRules}); a
@@ -78,7 +78,11 @@ public final class ExposedPortsRule implements ManifestRule {
               context,
               "POD-047",
               at + "/podPort/name",
-              "podPort name \"" + podPortName + "\" differs from the exposed port's name \"" + name + "\"",
+              "podPort name \""
+                  + podPortName
+                  + "\" differs from the exposed port's name \""
+                  + name
+                  + "\"",
               "use the same name in both places so the override is unambiguous");
         }
       }

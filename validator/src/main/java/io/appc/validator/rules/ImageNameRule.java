@@ -5,12 +5,12 @@ import io.appc.validator.types.InvalidValueException;
 import java.util.regex.Pattern;
 
 /**
- * aci.md §Image Manifest Schema, {@code name}: an AC Identifier (IM-012) that should have a URL-like
- * structure so that image discovery can find it (IM-013).
+ * aci.md §Image Manifest Schema, {@code name}: an AC Identifier (IM-012) that should have a
+ * URL-like structure so that image discovery can find it (IM-013).
  *
- * <p>"URL-like" is read as: the part before the first {@code /} is a DNS name with at least one dot,
- * as discovery turns it into an https host ({@code example.com/app}, {@code example.com}). A name
- * like {@code database} or {@code my_org/app} cannot be discovered.
+ * <p>"URL-like" is read as: the part before the first {@code /} is a DNS name with at least one
+ * dot, as discovery turns it into an https host ({@code example.com/app}, {@code example.com}). A
+ * name like {@code database} or {@code my_org/app} cannot be discovered.
  */
 public final class ImageNameRule implements ManifestRule {
   private static final Pattern DOMAIN =

@@ -163,7 +163,8 @@ public final class KnownMembers {
       String name = entry.substring(0, colon);
       String typeName = entry.substring(colon + 1);
       boolean list = typeName.endsWith("[]");
-      ObjectType child = ObjectType.valueOf(list ? typeName.substring(0, typeName.length() - 2) : typeName);
+      ObjectType child =
+          ObjectType.valueOf(list ? typeName.substring(0, typeName.length() - 2) : typeName);
       members.put(name, new Member(name, child, list));
     }
     TABLE.put(type, Collections.unmodifiableMap(members));

@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * aci.md §Image Manifest Schema, {@code labels}: names are AC Identifiers (IM-020), unique (IM-021)
  * and never {@code name} (IM-022); the {@code os}/{@code arch} pair is a supported combination
- * (IM-025), and {@code arch} alone means nothing (IM-024). The same rules apply to dependency labels
- * (IM-083) and pod image labels (POD-018), which the spec defines as the same form; their findings
- * carry the IDs of the rule they break.
+ * (IM-025), and {@code arch} alone means nothing (IM-024). The same rules apply to dependency
+ * labels (IM-083) and pod image labels (POD-018), which the spec defines as the same form; their
+ * findings carry the IDs of the rule they break.
  */
 public final class LabelsRule implements ManifestRule {
   @Override

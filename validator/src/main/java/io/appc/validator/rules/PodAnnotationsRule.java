@@ -2,7 +2,10 @@ package io.appc.validator.rules;
 
 import io.appc.validator.rules.AnnotationsRule.Scope;
 
-/** pods.md §Pod Manifest Schema, pod-level {@code annotations} (POD-041); see {@link AnnotationsRule}. */
+/**
+ * pods.md §Pod Manifest Schema, pod-level {@code annotations} (POD-041); see {@link
+ * AnnotationsRule}.
+ */
 public final class PodAnnotationsRule implements ManifestRule {
   @Override
   public void check(RuleContext context) {

@@ -28,7 +28,8 @@ final class Reports {
    */
   static void specOnly(RuleContext ctx, String id, String pointer, String message, String hint) {
     if (ctx.actool()) {
-      ctx.findings().note(id, pointer, message + " (the spec requires this; actool accepted it)", hint);
+      ctx.findings()
+          .note(id, pointer, message + " (the spec requires this; actool accepted it)", hint);
     } else {
       violation(ctx, id, pointer, message, hint);
     }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * host volume sources. Immutable.
  *
  * <p>Both modes accept any string that starts with {@code /} and holds no NUL character; like Go's
- * {@code path.IsAbs}, the path is not cleaned, so {@code /a/../b} is absolute. {@link #normalized()}
- * gives the lexically cleaned form for comparisons.
+ * {@code path.IsAbs}, the path is not cleaned, so {@code /a/../b} is absolute. {@link
+ * #normalized()} gives the lexically cleaned form for comparisons.
  *
  * @param value the path text
  */

@@ -52,8 +52,7 @@ public record AcIdentifier(String value) {
    */
   static void check(String value, Compat compat, String separators, String need, String allowed)
       throws InvalidValueException {
-    String hint =
-        "use only " + allowed + ", and start and end with a lower-case letter or a digit";
+    String hint = "use only " + allowed + ", and start and end with a lower-case letter or a digit";
     if (value == null || value.isEmpty()) {
       throw new InvalidValueException(value, need, "empty", hint);
     }

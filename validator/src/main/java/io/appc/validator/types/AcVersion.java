@@ -152,13 +152,12 @@ public record AcVersion(
       }
       for (int i = 0; i < id.length(); i++) {
         char c = id.charAt(i);
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        if (!((c >= '0' && c <= '9')
+            || (c >= 'a' && c <= 'z')
+            || (c >= 'A' && c <= 'Z')
             || c == '-')) {
           throw new InvalidValueException(
-              value,
-              NEED,
-              AcIdentifier.describe(c) + " is not allowed in the " + what,
-              hint);
+              value, NEED, AcIdentifier.describe(c) + " is not allowed in the " + what, hint);
         }
       }
       if (numericRule && id.length() > 1 && id.charAt(0) == '0' && allDigits(id)) {
@@ -265,8 +264,7 @@ public record AcVersion(
 
   /** True if this names a tagged release of the spec (build metadata is ignored). */
   public boolean isTaggedRelease() {
-    return preRelease.isEmpty()
-        && TAGGED.stream().anyMatch(t -> t.comparePrecedence(this) == 0);
+    return preRelease.isEmpty() && TAGGED.stream().anyMatch(t -> t.comparePrecedence(this) == 0);
   }
 
   /** The canonical text: {@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}. */

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * <p>{@link Compat#SPEC}: one or more ASCII letters, digits, {@code _}, {@code .} or {@code -}. The
  * text points at POSIX for letters, digits and underscore and adds period and hyphen for practical
- * reasons; it does not forbid a leading digit (see {@link #posixPortable()} for that advice). {@link
- * Compat#ACTOOL}: the Go expression {@code ^[A-Za-z_][A-Za-z_0-9.-]*$}, which also requires a letter
- * or underscore first.
+ * reasons; it does not forbid a leading digit (see {@link #posixPortable()} for that advice).
+ * {@link Compat#ACTOOL}: the Go expression {@code ^[A-Za-z_][A-Za-z_0-9.-]*$}, which also requires
+ * a letter or underscore first.
  *
  * @param value the variable name
  */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param ipv6 true if it is an IPv6 address (actool mode only)
  */
 public record HostIp(String value, boolean ipv6) {
-  private static final String NEED = "an IPv4 address in dotted-quad notation such as \"203.0.113.23\"";
+  private static final String NEED =
+      "an IPv4 address in dotted-quad notation such as \"203.0.113.23\"";
   private static final String NEED_GO = "an IP address";
 
   public HostIp {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * require (aci.md). Immutable.
  *
  * <p>{@link Compat#SPEC} requires an absolute URI (RFC 3986 syntax, checked with {@link URI}) whose
- * scheme is http or https in any case (schemes are case-insensitive) and which has a non-empty host,
- * because an http URI without a host cannot be dereferenced (RFC 7230 §2.7.1). {@link
+ * scheme is http or https in any case (schemes are case-insensitive) and which has a non-empty
+ * host, because an http URI without a host cannot be dereferenced (RFC 7230 §2.7.1). {@link
  * Compat#ACTOOL} follows Go's {@code net/url.Parse} plus the scheme check of the reference code: no
  * control characters, valid percent escapes, no characters in the host that Go refuses (such as a
  * space), a numeric port, and a scheme that is http or https after lower-casing. Go did not require
@@ -183,9 +183,7 @@ public record HttpUrl(String value, String scheme, String host) {
   private static void checkEscapes(String value, String part) throws InvalidValueException {
     for (int i = 0; i < part.length(); i++) {
       if (part.charAt(i) == '%') {
-        if (i + 2 >= part.length()
-            || !isHex(part.charAt(i + 1))
-            || !isHex(part.charAt(i + 2))) {
+        if (i + 2 >= part.length() || !isHex(part.charAt(i + 1)) || !isHex(part.charAt(i + 2))) {
           throw new InvalidValueException(
               value, NEED, "invalid percent escape", "write a literal % as %25");
         }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * value as "the hex encoded string of the digest", and a SHA-512 digest is 64 bytes; lower case is
  * the form {@code sha512sum} prints in aci.md's example and the form stores key by. Truncated IDs
  * ({@code sha512-} plus 32 hex digits, as printed by actool and rkt) are a shorthand that a store
- * resolves; they do not identify an image deterministically, so they are rejected here with a
- * hint. {@link Compat#ACTOOL} follows the Go {@code types.NewHash}: split on {@code -} into exactly
- * two parts, the first must be {@code sha512} and the second non-empty; nothing else is checked.
+ * resolves; they do not identify an image deterministically, so they are rejected here with a hint.
+ * {@link Compat#ACTOOL} follows the Go {@code types.NewHash}: split on {@code -} into exactly two
+ * parts, the first must be {@code sha512} and the second non-empty; nothing else is checked.
  *
  * @param algorithm the hash algorithm, always {@code sha512}
  * @param digest the hex digest (or, in actool mode, whatever followed the dash)
@@ -28,7 +28,8 @@ public record ImageId(String algorithm, String digest) {
   /** Hex digits in the truncated form some tools print. */
   public static final int TRUNCATED_LENGTH = 32;
 
-  private static final String NEED = "an Image ID \"sha512-\" followed by 128 lower-case hex digits";
+  private static final String NEED =
+      "an Image ID \"sha512-\" followed by 128 lower-case hex digits";
   private static final String NEED_GO = "an Image ID \"sha512-<digest>\"";
 
   public ImageId {
@@ -48,7 +49,10 @@ public record ImageId(String algorithm, String digest) {
   private static ImageId parseStrict(String value) throws InvalidValueException {
     if (value == null || value.isEmpty()) {
       throw new InvalidValueException(
-          value, NEED, "empty", "compute it with: echo sha512-$(sha512sum image.tar | cut -c1-128)");
+          value,
+          NEED,
+          "empty",
+          "compute it with: echo sha512-$(sha512sum image.tar | cut -c1-128)");
     }
     int dash = value.indexOf('-');
     if (dash < 0) {

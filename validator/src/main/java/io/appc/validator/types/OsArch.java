@@ -10,13 +10,13 @@ import java.util.Objects;
  * The {@code os} and {@code arch} labels of an image (aci.md): together they name the syscall ABI
  * the image needs. Immutable.
  *
- * <p>aci.md says the supported combinations "are listed in the {@code types.ValidOSArch}
- * variable", names seven combinations as "whitelisted by default", and lets an implementation add
- * more (IM-026). The reference variable at v0.8.11 holds seven more Linux architectures ({@code
+ * <p>aci.md says the supported combinations "are listed in the {@code types.ValidOSArch} variable",
+ * names seven combinations as "whitelisted by default", and lets an implementation add more
+ * (IM-026). The reference variable at v0.8.11 holds seven more Linux architectures ({@code
  * aarch64}, {@code aarch64_be}, {@code armv6l}, {@code armv7l}, {@code armv7b}, {@code ppc64},
  * {@code ppc64le}, {@code s390x}; {@code amd64} and {@code i386} are in both). Both modes accept
- * that table; {@link #defaultWhitelisted()} tells whether a pair is one of the seven the text lists,
- * so a rule can say when an image relies on the extension.
+ * that table; {@link #defaultWhitelisted()} tells whether a pair is one of the seven the text
+ * lists, so a rule can say when an image relies on the extension.
  *
  * <p>An {@code arch} without an {@code os} carries no meaning (the image is OS-independent) and is
  * not checked against the table.

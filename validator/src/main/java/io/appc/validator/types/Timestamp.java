@@ -14,9 +14,9 @@ import java.util.Objects;
  * <p>{@link Compat#SPEC} follows the RFC grammar with its ranges: four-digit year, two digits for
  * every other field, month 01-12, a day that exists in that month, hour 00-23, minute 00-59, second
  * 00-59 (60 only for a leap second, i.e. at 23:59:60 UTC on the last day of June or December), an
- * optional fraction {@code "." 1*DIGIT}, and a zone of {@code Z} or {@code ±hh:mm} with hh 00-23 and
- * mm 00-59. types.md insists on the {@code T} separator, so a space or a lower-case {@code t} is
- * rejected; RFC 3339 allows a lower-case {@code z}, and so do we.
+ * optional fraction {@code "." 1*DIGIT}, and a zone of {@code Z} or {@code ±hh:mm} with hh 00-23
+ * and mm 00-59. types.md insists on the {@code T} separator, so a space or a lower-case {@code t}
+ * is rejected; RFC 3339 allows a lower-case {@code z}, and so do we.
  *
  * <p>{@link Compat#ACTOOL} follows Go's {@code time.Parse(time.RFC3339, s)} as of Go 1.19: the hour
  * may have one digit, the fraction may use {@code ,}, the zone hour and minute are any two digits,

@@ -88,7 +88,8 @@ class AcIdentifierTest {
   @EnumSource(Compat.class)
   void suggestsLowerCaseForUpperCaseLetters(Compat compat) {
     InvalidValueException e =
-        assertThrows(InvalidValueException.class, () -> AcIdentifier.parse("Example.com/App", compat));
+        assertThrows(
+            InvalidValueException.class, () -> AcIdentifier.parse("Example.com/App", compat));
     assertTrue(e.hint().contains("\"example.com/app\""), e.hint());
   }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvironmentNameTest {
   /** Go environment_test.go good values. */
   @ParameterizedTest
-  @ValueSource(strings = {"DEBUG", "_0_DEBUG_0_", "DEBUG.0", "DEBUG-0", "path", "REDUCE_WORKER_DEBUG"})
+  @ValueSource(
+      strings = {"DEBUG", "_0_DEBUG_0_", "DEBUG.0", "DEBUG-0", "path", "REDUCE_WORKER_DEBUG"})
   void acceptsNamesInBothModes(String value) throws InvalidValueException {
     assertEquals(value, EnvironmentName.parse(value, Compat.SPEC).value());
     EnvironmentName.parse(value, Compat.ACTOOL);

@@ -44,8 +44,17 @@ class ImageIdTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "sha512-", "sha512", "sha1-abcdef", "-abcdef", "SHA512-abc", "sha256-abc",
-        "sha512-a-b", "sha512--"})
+      strings = {
+        "",
+        "sha512-",
+        "sha512",
+        "sha1-abcdef",
+        "-abcdef",
+        "SHA512-abc",
+        "sha256-abc",
+        "sha512-a-b",
+        "sha512--"
+      })
   void rejectsMalformedIdsInBothModes(String value) {
     for (Compat compat : Compat.values()) {
       assertThrows(InvalidValueException.class, () -> ImageId.parse(value, compat));

@@ -10,7 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OctalModeTest {
   @ParameterizedTest
-  @CsvSource({"0755, 493", "755, 493", "0777, 511", "1777, 1023", "01777, 1023", "0, 0", "7777, 4095"})
+  @CsvSource({
+    "0755, 493",
+    "755, 493",
+    "0777, 511",
+    "1777, 1023",
+    "01777, 1023",
+    "0, 0",
+    "7777, 4095"
+  })
   void readsOctalModes(String value, int bits) throws InvalidValueException {
     assertEquals(bits, OctalMode.parse(value, Compat.SPEC).bits());
   }

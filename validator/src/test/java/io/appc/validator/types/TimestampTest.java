@@ -76,17 +76,12 @@ class TimestampTest {
   void acceptsLowerCaseZoneOnlyInSpecMode() throws InvalidValueException {
     Timestamp.parse("2014-10-27T19:32:27z", Compat.SPEC);
     assertThrows(
-        InvalidValueException.class,
-        () -> Timestamp.parse("2014-10-27T19:32:27z", Compat.ACTOOL));
+        InvalidValueException.class, () -> Timestamp.parse("2014-10-27T19:32:27z", Compat.ACTOOL));
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "2016-12-31T23:59:60Z",
-        "2015-06-30T23:59:60Z",
-        "1990-12-31T15:59:60-08:00"
-      })
+      strings = {"2016-12-31T23:59:60Z", "2015-06-30T23:59:60Z", "1990-12-31T15:59:60-08:00"})
   void acceptsLeapSecondsOnlyInSpecMode(String value) throws InvalidValueException {
     Timestamp.parse(value, Compat.SPEC);
     assertThrows(InvalidValueException.class, () -> Timestamp.parse(value, Compat.ACTOOL));
