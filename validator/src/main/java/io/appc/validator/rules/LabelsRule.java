@@ -31,6 +31,7 @@ public final class LabelsRule implements ManifestRule {
     String arch = null;
     String osPointer = null;
     String archPointer = null;
+    boolean osLabel = false;
     for (int i : Nodes.objectIndexes(labels)) {
       JsonNode label = labels.get(i);
       String at = JsonPointers.child(pointer, i);
@@ -68,12 +69,17 @@ public final class LabelsRule implements ManifestRule {
         continue;
       }
       if (name.equals("os")) {
+        osLabel = true;
         os = Nodes.string(label, "value");
         osPointer = at + "/value";
       } else if (name.equals("arch")) {
         arch = Nodes.string(label, "value");
         archPointer = at + "/value";
       }
+    }
+    if (osLabel && os == null) {
+      // The os value has the wrong JSON type; the schema reports that.
+      return;
     }
     checkOsArch(ctx, os, osPointer, arch, archPointer);
   }

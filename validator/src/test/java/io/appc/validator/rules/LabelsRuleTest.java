@@ -71,6 +71,7 @@ class LabelsRuleTest {
   @Test
   void notesArchWithoutOs() {
     expectBoth(labels("{'name':'arch','value':'sparc'}"), "IM-024 note /labels/0/value");
+    expectBoth(labels("{'name':'arch','value':'sparc'},{'name':'os','value':7}"));
   }
 
   @Test
