@@ -49,7 +49,7 @@ public final class ManifestValidator {
       return new FileResult(file, "unknown", findings.toList());
     }
     if (options.compat() == Compat.ACTOOL) {
-      document = KeyCase.normalize(document);
+      document = KeyCase.normalize(document, options.forcedKind());
     }
     holder[0] = document;
     ManifestKind kind = KindDetector.detect(document.root(), options.forcedKind(), findings);
