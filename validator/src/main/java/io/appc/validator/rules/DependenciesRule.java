@@ -31,7 +31,17 @@ public final class DependenciesRule implements ManifestRule {
         }
       }
       String imageId = Nodes.string(dependency, "imageID");
-      if (imageId != null) {
+      if (ImageId.isElided(imageId) && !context.actool()) {
+        // aci.md's own example writes "sha512-..."; reject real IDs, but only warn on the
+        // documented placeholder so the spec's example stays usable as a template.
+        context
+            .findings()
+            .warning(
+                "IM-082",
+                at + "/imageID",
+                "dependency imageID: need the full digest, got the placeholder \"sha512-...\"",
+                "replace the placeholder with the image ID of the dependency (appc image-id FILE)");
+      } else if (imageId != null) {
         try {
           ImageId.parse(imageId, context.compat());
         } catch (InvalidValueException e) {

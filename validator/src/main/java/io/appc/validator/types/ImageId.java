@@ -37,6 +37,11 @@ public record ImageId(String algorithm, String digest) {
     Objects.requireNonNull(digest, "digest");
   }
 
+  /** True for {@code sha512-...}, the placeholder the spec's examples use for an elided digest. */
+  public static boolean isElided(String value) {
+    return "sha512-...".equals(value);
+  }
+
   /**
    * Parses an Image ID.
    *
