@@ -8,6 +8,7 @@ public final class ManifestRules {
   private ManifestRules() {}
 
   public static List<ManifestRule> forKind(ManifestKind kind) {
-    return List.of();
+    // Only the isolator rule so far; the rules work registers the others for both kinds.
+    return List.of(new IsolatorRules());
   }
 }
