@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * A Linux capability as the capability isolators name it ({@code CAP_NET_ADMIN}). The table is
- * generated from {@code <linux/capability.h>} (see {@code validator/scripts/generate-linux-tables.py}).
+ * generated from {@code <linux/capability.h>} (see {@code
+ * validator/scripts/generate-linux-tables.py}).
  *
  * @param name the {@code CAP_} name
  * @param number the bit number in the capability sets
@@ -60,8 +61,8 @@ public record Capability(String name, int number) {
   }
 
   /**
-   * The capability a misspelt name most likely means: {@code cap_kill} and {@code KILL} give
-   * {@code CAP_KILL}, {@code CAP_SYSADMIN} gives {@code CAP_SYS_ADMIN}.
+   * The capability a misspelt name most likely means: {@code cap_kill} and {@code KILL} give {@code
+   * CAP_KILL}, {@code CAP_SYSADMIN} gives {@code CAP_SYS_ADMIN}.
    */
   public static Optional<String> suggestion(String name) {
     String upper = name.toUpperCase(java.util.Locale.ROOT);

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * An amount in a resource isolator ({@code request} or {@code limit}), held as an exact decimal in
  * the resource's base unit (bytes, cores, operations per second). Never floating point: the spec
- * demands integer arithmetic in base units (ace.md §Resource Isolators), so every computation
- * here uses {@link BigDecimal} and {@link BigInteger}.
+ * demands integer arithmetic in base units (ace.md §Resource Isolators), so every computation here
+ * uses {@link BigDecimal} and {@link BigInteger}.
  *
  * <p>Two grammars exist:
  *
@@ -49,8 +49,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
 
   /** Decimal suffixes with their power of ten, in the Go reference's table. */
   private static final Map<String, Integer> GO_DECIMAL =
-      Map.of(
-          "", 0, "n", -9, "u", -6, "m", -3, "k", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
+      Map.of("", 0, "n", -9, "u", -6, "m", -3, "k", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
 
   private static final Map<String, Integer> SPEC_DECIMAL =
       Map.of("", 0, "m", -3, "k", 3, "K", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
@@ -79,8 +78,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
    * {@code ParseQuantity}, no surrounding whitespace is allowed; use {@link #fromJsonString} for
    * the content of a JSON string.
    */
-  public static ResourceQuantity parse(String text, Compat compat)
-      throws QuantityFormatException {
+  public static ResourceQuantity parse(String text, Compat compat) throws QuantityFormatException {
     Objects.requireNonNull(text, "text");
     return compat == Compat.ACTOOL ? parseGo(text) : parseSpec(text);
   }
@@ -112,9 +110,9 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
 
   /**
    * A quantity written as a bare JSON number ({@code "limit": 100}). The spec's own example writes
-   * the decimal {@code 0.3} unquoted, and the Go reference parses the number's text like a
-   * string, so both modes accept it. SPEC rejects negative numbers; ACTOOL rounds away from zero
-   * to a multiple of 10<sup>-9</sup> as Go does.
+   * the decimal {@code 0.3} unquoted, and the Go reference parses the number's text like a string,
+   * so both modes accept it. SPEC rejects negative numbers; ACTOOL rounds away from zero to a
+   * multiple of 10<sup>-9</sup> as Go does.
    */
   public static ResourceQuantity fromJsonNumber(BigDecimal number, Compat compat)
       throws QuantityFormatException {
@@ -125,9 +123,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
     }
     if (number.signum() < 0) {
       throw new QuantityFormatException(
-          text,
-          "need a non-negative quantity, got " + text,
-          "resource amounts cannot be negative");
+          text, "need a non-negative quantity, got " + text, "resource amounts cannot be negative");
     }
     return new ResourceQuantity(number, text, "");
   }
@@ -196,8 +192,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
           text, need + got + " with surrounding spaces", "remove the spaces");
     }
     if (text.startsWith("-")) {
-      return new QuantityFormatException(
-          text, need + got, "resource amounts cannot be negative");
+      return new QuantityFormatException(text, need + got, "resource amounts cannot be negative");
     }
     if (text.startsWith("+")) {
       return new QuantityFormatException(text, need + got, "drop the '+' sign");
@@ -375,15 +370,17 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
             ? "actool accepts only lower-case k for kilo (or Ki for 1024)"
             : "use one of the listed suffixes, e.g. Mi for 2^20 or M for 10^6";
     return new QuantityFormatException(
-        text, "need a suffix " + GO_SUFFIXES + ", got " + quote(suffix) + " in " + quote(text), hint);
+        text,
+        "need a suffix " + GO_SUFFIXES + ", got " + quote(suffix) + " in " + quote(text),
+        hint);
   }
 
   // ---- arithmetic helpers ----
 
   /**
    * Rounds a non-zero amount away from zero to a multiple of 10<sup>-9</sup>, as Go's {@code
-   * inf.RoundUp} on the magnitude does. Amounts below 10<sup>-9</sup> become exactly 10<sup>-9</sup>
-   * without computing a huge power of ten.
+   * inf.RoundUp} on the magnitude does. Amounts below 10<sup>-9</sup> become exactly
+   * 10<sup>-9</sup> without computing a huge power of ten.
    */
   private static BigDecimal roundUpToNano(BigDecimal amount) {
     if (amount.signum() == 0 || amount.scale() <= NANO) {
@@ -448,7 +445,19 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
 
   private static boolean isGoSpace(char c) {
     switch (c) {
-      case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
+      case '\t',
+          '\n',
+          0x0B,
+          '\f',
+          '\r',
+          ' ',
+          0x85,
+          0xA0,
+          0x1680,
+          0x2028,
+          0x2029,
+          0x202F,
+          0x205F,
           0x3000 -> {
         return true;
       }

@@ -24,7 +24,10 @@ public final class SyscallNames {
     return ABIS.containsKey(name);
   }
 
-  /** The ABIs whose table has the syscall: {@code x86_64}, {@code i386}, {@code x32}, {@code generic}. */
+  /**
+   * The ABIs whose table has the syscall: {@code x86_64}, {@code i386}, {@code x32}, {@code
+   * generic}.
+   */
   public static List<String> abis(String name) {
     return ABIS.getOrDefault(name, List.of());
   }

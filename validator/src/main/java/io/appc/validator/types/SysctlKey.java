@@ -18,8 +18,8 @@ import java.util.Objects;
  */
 public record SysctlKey(String key, List<String> components) {
   /**
-   * Keys the Linux kernel isolates per network, IPC or UTS namespace, so that setting them in a
-   * pod does not change the host. Entries ending in {@code .} are subtrees.
+   * Keys the Linux kernel isolates per network, IPC or UTS namespace, so that setting them in a pod
+   * does not change the host. Entries ending in {@code .} are subtrees.
    */
   private static final List<String> NAMESPACED =
       List.of(
@@ -83,7 +83,8 @@ public record SysctlKey(String key, List<String> components) {
       }
       if (part.equals(".") || part.equals("..")) {
         throw new SysctlKeyFormatException(
-            key, "need a key inside /proc/sys, got " + quote(key) + " with a '" + part + "' component");
+            key,
+            "need a key inside /proc/sys, got " + quote(key) + " with a '" + part + "' component");
       }
     }
     return new SysctlKey(key, parts);

@@ -141,8 +141,7 @@ class ResourceQuantityTests {
   @MethodSource("goValidVectors")
   void actoolParsesGoVectorsWithPlusSignToTheSameValue(String input, BigDecimal expected)
       throws Exception {
-    assertEquals(
-        0, ResourceQuantity.parse("+" + input, Compat.ACTOOL).value().compareTo(expected));
+    assertEquals(0, ResourceQuantity.parse("+" + input, Compat.ACTOOL).value().compareTo(expected));
   }
 
   @ParameterizedTest
@@ -150,41 +149,16 @@ class ResourceQuantityTests {
   void actoolParsesGoVectorsWithMinusSignToTheNegatedValue(String input, BigDecimal expected)
       throws Exception {
     assertEquals(
-        0,
-        ResourceQuantity.parse("-" + input, Compat.ACTOOL).value().compareTo(expected.negate()));
+        0, ResourceQuantity.parse("-" + input, Compat.ACTOOL).value().compareTo(expected.negate()));
   }
 
   /** §16.22 invalid table, R-QTY-04 and the [probe] rows of §16.31. */
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "",
-        "1.1.M",
-        "1+1.0M",
-        "0.1mi",
-        "0.1am",
-        "aoeu",
-        ".5i",
-        "1i",
-        "-3.01i",
-        "-3.01e-",
-        " 1",
-        "1 ",
-        "1K",
-        "KiB",
-        "1KiB",
-        "i",
-        "1e",
-        "1e+",
-        "5e-",
-        "ee3",
-        "1Ki5",
-        "1.5e3m",
-        "1E3i",
-        "0x10",
-        "1,5",
-        "1_000",
-        "\u0661",
+        "", "1.1.M", "1+1.0M", "0.1mi", "0.1am", "aoeu", ".5i", "1i", "-3.01i", "-3.01e-", " 1",
+        "1 ", "1K", "KiB", "1KiB", "i", "1e", "1e+", "5e-", "ee3", "1Ki5", "1.5e3m", "1E3i", "0x10",
+        "1,5", "1_000", "\u0661",
       })
   void actoolRejectsWhatGoRejects(String input) {
     assertThrows(QuantityFormatException.class, () -> ResourceQuantity.parse(input, Compat.ACTOOL));
@@ -236,9 +210,7 @@ class ResourceQuantityTests {
           ResourceQuantity.fromJsonString(s, Compat.ACTOOL).value().compareTo(BigDecimal.ONE),
           s);
     }
-    assertEquals(
-        -1,
-        ResourceQuantity.fromJsonString(" -1", Compat.ACTOOL).value().intValueExact());
+    assertEquals(-1, ResourceQuantity.fromJsonString(" -1", Compat.ACTOOL).value().intValueExact());
     assertEquals(
         10, ResourceQuantity.fromJsonNumber(BigDecimal.TEN, Compat.ACTOOL).value().intValue());
     assertEquals(
@@ -251,11 +223,9 @@ class ResourceQuantityTests {
   @Test
   void actoolRejectsJsonStringsThatNeededEscapes() {
     assertThrows(
-        QuantityFormatException.class,
-        () -> ResourceQuantity.fromJsonString("\t1", Compat.ACTOOL));
+        QuantityFormatException.class, () -> ResourceQuantity.fromJsonString("\t1", Compat.ACTOOL));
     assertThrows(
-        QuantityFormatException.class,
-        () -> ResourceQuantity.fromJsonString("1\\", Compat.ACTOOL));
+        QuantityFormatException.class, () -> ResourceQuantity.fromJsonString("1\\", Compat.ACTOOL));
   }
 
   @Test

@@ -28,8 +28,18 @@ class SysctlKeyTests {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", ".net", "net.", "net..ipv4", "/proc/sys/net", "net/../../etc", "net/./x", "net ipv4",
-        "net.ipv4.*", "net.ipv4=1", "net\tipv4", "ñet"
+        "",
+        ".net",
+        "net.",
+        "net..ipv4",
+        "/proc/sys/net",
+        "net/../../etc",
+        "net/./x",
+        "net ipv4",
+        "net.ipv4.*",
+        "net.ipv4=1",
+        "net\tipv4",
+        "ñet"
       })
   void rejectsWhatIsNoSysctlKey(String key) {
     SysctlKeyFormatException e =

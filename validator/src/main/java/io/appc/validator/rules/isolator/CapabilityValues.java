@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Values of {@code os/linux/capabilities-retain-set} and {@code -remove-set}: {@code {"set": [...]}}. */
+/**
+ * Values of {@code os/linux/capabilities-retain-set} and {@code -remove-set}: {@code {"set":
+ * [...]}}.
+ */
 final class CapabilityValues {
   private final Reporter reporter;
 
@@ -25,7 +28,9 @@ final class CapabilityValues {
       reporter.error(
           id,
           site.pointer(),
-          "need an object {\"set\": [\"CAP_...\"]} for " + site.name() + ", got "
+          "need an object {\"set\": [\"CAP_...\"]} for "
+              + site.name()
+              + ", got "
               + Members.describe(value),
           "list the capabilities under \"set\"");
       return;
@@ -36,7 +41,9 @@ final class CapabilityValues {
       reporter.error(
           id,
           set == null ? site.pointer() : set.pointer(),
-          "need a \"set\" of capability names for " + site.name() + ", got "
+          "need a \"set\" of capability names for "
+              + site.name()
+              + ", got "
               + (set == null ? "none" : "null"),
           "e.g. \"set\": [\"CAP_NET_BIND_SERVICE\"]");
       return;
@@ -101,7 +108,8 @@ final class CapabilityValues {
       reporter.specError(
           id,
           pointer,
-          "need a Linux capability name such as CAP_NET_ADMIN, got \"" + Members.shorten(name)
+          "need a Linux capability name such as CAP_NET_ADMIN, got \""
+              + Members.shorten(name)
               + "\""
               + (reporter.actool() ? " (actool does not check the names)" : ""),
           hint);

@@ -18,19 +18,17 @@ import tools.jackson.databind.JsonNode;
  * name, the value's shape and grammar; for each list the scope, multiplicity and conflicts; and
  * across a pod, that app limits stay within the pod's.
  *
- * <p>SPEC mode follows ace.md: unknown isolators only get a note (ISO-GEN-003, executors MAY
- * ignore them), scope and multiplicity are errors wherever the spec states them. ACTOOL mode
- * raises errors where the Go reference rejects (validation-rules.md §6): unknown names and the
- * list rules inside apps only, value rules everywhere; the spec's other demands become notes.
+ * <p>SPEC mode follows ace.md: unknown isolators only get a note (ISO-GEN-003, executors MAY ignore
+ * them), scope and multiplicity are errors wherever the spec states them. ACTOOL mode raises errors
+ * where the Go reference rejects (validation-rules.md §6): unknown names and the list rules inside
+ * apps only, value rules everywhere; the spec's other demands become notes.
  */
 public final class IsolatorChecks {
   /** The spec's AC Identifier regex (types.md). */
-  private static final Pattern SPEC_IDENTIFIER =
-      Pattern.compile("[a-z0-9]+([-._~/][a-z0-9]+)*");
+  private static final Pattern SPEC_IDENTIFIER = Pattern.compile("[a-z0-9]+([-._~/][a-z0-9]+)*");
 
   /** What the Go reference effectively accepts (validation-rules.md R-ACID-04). */
-  private static final Pattern GO_IDENTIFIER =
-      Pattern.compile("[a-z0-9]([a-z0-9._~/-]*[a-z0-9])?");
+  private static final Pattern GO_IDENTIFIER = Pattern.compile("[a-z0-9]([a-z0-9._~/-]*[a-z0-9])?");
 
   private final RuleContext context;
   private final Reporter reporter;
@@ -151,7 +149,8 @@ public final class IsolatorChecks {
       reporter.error(
           "ISO-GEN-003",
           name.pointer(),
-          "need a known isolator name inside an app, got \"" + Members.shorten(text)
+          "need a known isolator name inside an app, got \""
+              + Members.shorten(text)
               + "\"; actool rejects unknown isolators in apps",
           suggestion + "remove it, or move it to the pod's isolators");
       return;
@@ -159,7 +158,9 @@ public final class IsolatorChecks {
     reporter.note(
         "ISO-GEN-003",
         name.pointer(),
-        "unknown isolator \"" + Members.shorten(text) + "\": executors may ignore it and must"
+        "unknown isolator \""
+            + Members.shorten(text)
+            + "\": executors may ignore it and must"
             + " tell the user",
         suggestion.isEmpty() ? "check the spelling against ace.md §Isolators" : suggestion.strip());
   }
@@ -175,7 +176,8 @@ public final class IsolatorChecks {
       reporter.note(
           type.shapeId,
           name.pointer(),
-          type.isolatorName + " is not defined by the spec text; only the Go reference"
+          type.isolatorName
+              + " is not defined by the spec text; only the Go reference"
               + " (CHANGELOG v0.8.8) knows it, so other executors may ignore it",
           "");
     }
@@ -184,7 +186,9 @@ public final class IsolatorChecks {
       reporter.specError(
           type.scopeId,
           name.pointer(),
-          "need " + type.isolatorName + " "
+          "need "
+              + type.isolatorName
+              + " "
               + (podLevel ? "in an app's isolators" : "in the pod's isolators")
               + ", got it in "
               + (podLevel ? "the pod's isolators" : "an app's isolators")
@@ -233,7 +237,11 @@ public final class IsolatorChecks {
     reporter.note(
         "LINT-ISO-001",
         name.pointer(),
-        "another " + type.isolatorName + " in " + where + "; the spec does not say how several"
+        "another "
+            + type.isolatorName
+            + " in "
+            + where
+            + "; the spec does not say how several"
             + " combine, and executors differ",
         "merge them into one isolator");
   }
@@ -249,7 +257,10 @@ public final class IsolatorChecks {
           type == IsolatorType.SECCOMP_REMOVE ? "ISO-SECRM-013" : "ISO-SECRT-011",
           name.pointer(),
           "need either seccomp-remove-set or seccomp-retain-set in an app, got both ("
-              + other.isolatorName + " at " + seen.get(other) + ")",
+              + other.isolatorName
+              + " at "
+              + seen.get(other)
+              + ")",
           "keep one: a remove set blocks the listed syscalls, a retain set allows only them");
     }
     if (type == IsolatorType.CAPABILITIES_REMOVE
@@ -264,7 +275,10 @@ public final class IsolatorChecks {
           "ISO-CAPRT-003",
           name.pointer(),
           "need either capabilities-retain-set or capabilities-remove-set in an app, got both ("
-              + other.isolatorName + " at " + seen.get(other) + ")"
+              + other.isolatorName
+              + " at "
+              + seen.get(other)
+              + ")"
               + (reporter.actool() ? "; actool accepts the combination" : ""),
           "keep one: a retain set lists every capability to keep");
     }
@@ -296,8 +310,14 @@ public final class IsolatorChecks {
         reporter.note(
             "ISO-GEN-002",
             appLimit.pointer(),
-            e.getKey().isolatorName + " limit " + appLimit.quantity() + " of the app exceeds the"
-                + " pod's limit " + podLimit.quantity() + " at " + podLimit.pointer()
+            e.getKey().isolatorName
+                + " limit "
+                + appLimit.quantity()
+                + " of the app exceeds the"
+                + " pod's limit "
+                + podLimit.quantity()
+                + " at "
+                + podLimit.pointer()
                 + "; the pod's limit bounds the app",
             "lower the app's limit to at most the pod's");
       }
@@ -332,8 +352,8 @@ public final class IsolatorChecks {
   }
 
   /**
-   * The isolator name grammar (TYPE-ISO-002). Kept in this one method so that it can switch to
-   * the shared AC Identifier type once that exists.
+   * The isolator name grammar (TYPE-ISO-002). Kept in this one method so that it can switch to the
+   * shared AC Identifier type once that exists.
    */
   private boolean isAcIdentifier(String name) {
     return (reporter.actool() ? GO_IDENTIFIER : SPEC_IDENTIFIER).matcher(name).matches();

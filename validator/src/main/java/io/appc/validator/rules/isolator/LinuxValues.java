@@ -35,7 +35,8 @@ final class LinuxValues {
       reporter.error(
           site.type().shapeId,
           site.pointer(),
-          "need an object {\"user\", \"role\", \"type\", \"level\"} for " + site.name()
+          "need an object {\"user\", \"role\", \"type\", \"level\"} for "
+              + site.name()
               + ", got "
               + Members.describe(value),
           "e.g. {\"user\": \"system_u\", \"role\": \"system_r\", \"type\": \"svirt_lxc_net_t\","
@@ -59,7 +60,9 @@ final class LinuxValues {
         reporter.error(
             site.type().shapeId,
             pointer,
-            "need a non-empty SELinux " + field + ", got "
+            "need a non-empty SELinux "
+                + field
+                + ", got "
                 + (member == null ? "none" : Members.describe(member.node())),
             "the context is user:role:type:level and every part is required");
       } else if (!field.equals("level") && text.indexOf(':') >= 0) {
@@ -79,7 +82,9 @@ final class LinuxValues {
       reporter.error(
           site.type().shapeId,
           site.pointer(),
-          "need an object {\"profile\": \"...\"} for " + site.name() + ", got "
+          "need an object {\"profile\": \"...\"} for "
+              + site.name()
+              + ", got "
               + Members.describe(value),
           "e.g. {\"profile\": \"rkt-default\"}");
       return;
@@ -104,9 +109,9 @@ final class LinuxValues {
   }
 
   /**
-   * A code-only integer isolator. Go decodes it into an {@code int}, so a fraction, an exponent
-   * and even {@code 2048.0} fail there; a JSON Schema {@code integer} would accept the last two,
-   * so this check covers every non-integer token.
+   * A code-only integer isolator. Go decodes it into an {@code int}, so a fraction, an exponent and
+   * even {@code 2048.0} fail there; a JSON Schema {@code integer} would accept the last two, so
+   * this check covers every non-integer token.
    */
   void integerInRange(Site site, long min, long max) {
     JsonNode value = site.value();
@@ -125,7 +130,13 @@ final class LinuxValues {
       reporter.error(
           site.type().shapeId,
           site.pointer(),
-          "need an integer from " + min + " to " + max + " for " + site.name() + ", got "
+          "need an integer from "
+              + min
+              + " to "
+              + max
+              + " for "
+              + site.name()
+              + ", got "
               + Members.shorten(value.bigIntegerValue().toString()),
           "the kernel accepts only this range");
     }

@@ -25,7 +25,9 @@ final class Members {
     }
     JsonNode exact = object.get(name);
     if (!actool) {
-      return exact == null ? null : new Member(name, exact, JsonPointers.child(objectPointer, name));
+      return exact == null
+          ? null
+          : new Member(name, exact, JsonPointers.child(objectPointer, name));
     }
     Member found = null;
     for (Map.Entry<String, JsonNode> e : object.properties()) {
@@ -61,7 +63,12 @@ final class Members {
       reporter.note(
           "TYPE-ISO-003",
           JsonPointers.child(objectPointer, key),
-          "need only " + quoteAll(expected) + " in a " + isolatorName + " value, got \"" + key
+          "need only "
+              + quoteAll(expected)
+              + " in a "
+              + isolatorName
+              + " value, got \""
+              + key
               + "\", which executors ignore",
           hint);
     }

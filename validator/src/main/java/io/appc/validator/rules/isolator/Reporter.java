@@ -24,8 +24,7 @@ final class Reporter {
   }
 
   /** Reports with {@code spec} in SPEC mode and {@code actool} in ACTOOL mode. */
-  void byMode(
-      String id, Level spec, Level actool, String pointer, String message, String hint) {
+  void byMode(String id, Level spec, Level actool, String pointer, String message, String hint) {
     Level level = context.actool() ? actool : spec;
     if (level != null) {
       context.findings().add(id, level, pointer, message, hint);

@@ -26,7 +26,9 @@ final class ResourceValues {
       reporter.error(
           site.type().shapeId,
           site.pointer(),
-          "need an object such as {\"limit\": \"1G\"} for " + site.name() + ", got "
+          "need an object such as {\"limit\": \"1G\"} for "
+              + site.name()
+              + ", got "
               + Members.describe(value),
           "write the request and limit as members of an object");
       return;
@@ -49,7 +51,9 @@ final class ResourceValues {
       reporter.error(
           site.type().shapeId,
           def == null ? site.pointer() : def.pointer(),
-          "need \"default\": true for " + site.name() + " (the limit applies to every "
+          "need \"default\": true for "
+              + site.name()
+              + " (the limit applies to every "
               + (site.type() == IsolatorType.NETWORK_BANDWIDTH
                   ? "interface except localhost"
                   : "block device")
@@ -65,7 +69,8 @@ final class ResourceValues {
           def.pointer(),
           actool
               ? "need \"default\" false or absent for " + site.name() + ", got true"
-              : "\"default\" has no meaning for " + site.name()
+              : "\"default\" has no meaning for "
+                  + site.name()
                   + "; the Go reference (actool) rejects \"default\": true here",
           "remove \"default\"");
     }
@@ -83,9 +88,12 @@ final class ResourceValues {
             Level.ERROR,
             requestMember.pointer(),
             actool
-                ? "need no \"request\" for " + site.name() + ", got "
+                ? "need no \"request\" for "
+                    + site.name()
+                    + ", got "
                     + Members.describe(requestMember.node())
-                : site.name() + " defines only \"limit\", so executors ignore \"request\"; the Go"
+                : site.name()
+                    + " defines only \"limit\", so executors ignore \"request\"; the Go"
                     + " reference (actool) rejects it",
             "remove \"request\"");
       }
@@ -103,7 +111,8 @@ final class ResourceValues {
           "ISO-RES-003",
           site.pointer(),
           site.name() + " has neither \"request\" nor \"limit\", so it has no effect",
-          "add a limit, e.g. \"limit\": \"" + (site.type() == IsolatorType.CPU ? "500m" : "1Gi")
+          "add a limit, e.g. \"limit\": \""
+              + (site.type() == IsolatorType.CPU ? "500m" : "1Gi")
               + "\"");
     }
 
@@ -140,7 +149,8 @@ final class ResourceValues {
         reporter.error(
             site.type().shapeId,
             member.pointer(),
-            "need a quantity string such as \"500m\" or \"1Gi\" for \"" + member.key()
+            "need a quantity string such as \"500m\" or \"1Gi\" for \""
+                + member.key()
                 + "\", got "
                 + Members.describe(node),
             "write the quantity as a JSON string");
@@ -160,7 +170,9 @@ final class ResourceValues {
           "ISO-RES-005",
           member.pointer(),
           "the suffix K is in the spec's list, but the Go reference (actool) and Go-based"
-              + " executors accept only lower-case k and reject \"" + q.text() + "\"",
+              + " executors accept only lower-case k and reject \""
+              + q.text()
+              + "\"",
           "write k (10^3) or Ki (2^10)");
     }
     if (q.signum() < 0) {
@@ -177,9 +189,14 @@ final class ResourceValues {
       reporter.note(
           "ISO-RES-004",
           member.pointer(),
-          "need a whole number of " + unit(site.type()) + ", got " + q.text() + " = "
-              + (cpu ? q.value().movePointRight(3).toPlainString() + " milli-cores" : q.value()
-                  .toPlainString() + " " + unit(site.type())),
+          "need a whole number of "
+              + unit(site.type())
+              + ", got "
+              + q.text()
+              + " = "
+              + (cpu
+                  ? q.value().movePointRight(3).toPlainString() + " milli-cores"
+                  : q.value().toPlainString() + " " + unit(site.type())),
           "executors work in whole base units and round it up to "
               + (cpu ? q.milliCeil() + "m" : String.valueOf(q.bytesCeil())));
     }

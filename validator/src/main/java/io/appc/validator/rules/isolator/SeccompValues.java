@@ -33,7 +33,9 @@ final class SeccompValues {
       reporter.error(
           shapeId,
           site.pointer(),
-          "need an object {\"set\": [...], \"errno\": \"...\"} for " + site.name() + ", got "
+          "need an object {\"set\": [...], \"errno\": \"...\"} for "
+              + site.name()
+              + ", got "
               + Members.describe(value),
           "list the syscalls under \"set\"");
       return;
@@ -46,7 +48,9 @@ final class SeccompValues {
       reporter.error(
           emptyId,
           set == null ? site.pointer() : set.pointer(),
-          "need a non-empty \"set\" of syscall names for " + site.name() + ", got "
+          "need a non-empty \"set\" of syscall names for "
+              + site.name()
+              + ", got "
               + (set == null ? "none" : Members.describe(set.node())),
           remove
               ? "list the syscalls to block, or [\"@appc.io/empty\"] for the executor's default"
@@ -128,8 +132,12 @@ final class SeccompValues {
         reporter.note(
             reservedId,
             pointer,
-            "\"" + Members.shorten(text) + "\" is an implementation-specific wildcard; only"
-                + " executors that define the scope \"" + scope + "\" understand it",
+            "\""
+                + Members.shorten(text)
+                + "\" is an implementation-specific wildcard; only"
+                + " executors that define the scope \""
+                + scope
+                + "\" understand it",
             "portable manifests list syscall names or the spec's @appc.io wildcards");
         return;
       }
@@ -158,8 +166,13 @@ final class SeccompValues {
       reporter.specError(
           reservedId,
           pointer,
-          "need a wildcard the spec defines for " + site.name() + " (@appc.io/" + defined
-              + "), got \"" + Members.shorten(text) + "\"; the @appc.io scope is reserved for"
+          "need a wildcard the spec defines for "
+              + site.name()
+              + " (@appc.io/"
+              + defined
+              + "), got \""
+              + Members.shorten(text)
+              + "\"; the @appc.io scope is reserved for"
               + " the spec",
           "use @appc.io/" + defined + " or a wildcard in your implementation's own scope");
       return;
@@ -172,8 +185,12 @@ final class SeccompValues {
       reporter.note(
           site.type().shapeId,
           pointer,
-          "\"" + Members.shorten(text) + "\" is not a syscall of the x86_64, i386, x32 or generic"
-              + " Linux tables (" + SyscallNames.source() + ")",
+          "\""
+              + Members.shorten(text)
+              + "\" is not a syscall of the x86_64, i386, x32 or generic"
+              + " Linux tables ("
+              + SyscallNames.source()
+              + ")",
           hint);
     }
   }
@@ -195,8 +212,7 @@ final class SeccompValues {
     if (name.isEmpty()) {
       return;
     }
-    String suggestion =
-        Errno.suggestion(name).map(s -> "did you mean \"" + s + "\"? ").orElse("");
+    String suggestion = Errno.suggestion(name).map(s -> "did you mean \"" + s + "\"? ").orElse("");
     if (reporter.actool()) {
       if (!Errno.goSyntax(name)) {
         reporter.error(
@@ -210,7 +226,9 @@ final class SeccompValues {
         reporter.note(
             errnoId,
             errno.pointer(),
-            "\"" + Members.shorten(name) + "\" is not a Linux errno name; actool accepts it, but"
+            "\""
+                + Members.shorten(name)
+                + "\" is not a Linux errno name; actool accepts it, but"
                 + " executors cannot return it",
             suggestion + "see errno(3)");
       }
@@ -229,7 +247,8 @@ final class SeccompValues {
       reporter.note(
           remove ? "ISO-SECRM-011" : "ISO-SECRT-010",
           errno.pointer(),
-          name + " is Linux-specific, not POSIX.1-2001 or C99: executors SHOULD support it but"
+          name
+              + " is Linux-specific, not POSIX.1-2001 or C99: executors SHOULD support it but"
               + " MAY ignore it",
           "for portable behaviour use a POSIX code such as EPERM or ENOSYS");
     }

@@ -22,7 +22,9 @@ final class SysctlValues {
       reporter.error(
           id,
           site.pointer(),
-          "need an object mapping sysctl keys to string values for " + site.name() + ", got "
+          "need an object mapping sysctl keys to string values for "
+              + site.name()
+              + ", got "
               + Members.describe(value),
           "e.g. {\"net.ipv4.tcp_keepalive_time\": \"300\"}");
       return;
@@ -36,16 +38,21 @@ final class SysctlValues {
         reporter.specError(
             id,
             pointer,
-            "need a string value for sysctl \"" + Members.shorten(key) + "\", got null"
+            "need a string value for sysctl \""
+                + Members.shorten(key)
+                + "\", got null"
                 + (reporter.actool() ? " (actool reads it as an empty string)" : ""),
             "write the value in quotes, e.g. \"1\"");
       } else if (!entry.isString()) {
         reporter.error(
             id,
             pointer,
-            "need a string value for sysctl \"" + Members.shorten(key) + "\", got "
+            "need a string value for sysctl \""
+                + Members.shorten(key)
+                + "\", got "
                 + Members.describe(entry),
-            "write the value in quotes, e.g. \"" + (entry.isNumber() ? entry.asString() : "1")
+            "write the value in quotes, e.g. \""
+                + (entry.isNumber() ? entry.asString() : "1")
                 + "\"");
       }
       SysctlKey parsed;
@@ -64,15 +71,20 @@ final class SysctlValues {
         reporter.note(
             "LINT-ISO-002",
             pointer,
-            "\"" + Members.shorten(key) + "\" sets the same parameter as \""
-                + Members.shorten(previous) + "\"",
+            "\""
+                + Members.shorten(key)
+                + "\" sets the same parameter as \""
+                + Members.shorten(previous)
+                + "\"",
             "keep one of them");
       }
       if (!parsed.namespaced()) {
         reporter.note(
             "ISO-SYSCTL-005",
             pointer,
-            "\"" + Members.shorten(key) + "\" is not isolated by a namespace (only net.*, IPC"
+            "\""
+                + Members.shorten(key)
+                + "\" is not isolated by a namespace (only net.*, IPC"
                 + " and UTS parameters are), so executors refuse the pod or ignore the entry",
             "set host-wide parameters on the host, not in a pod");
       }
