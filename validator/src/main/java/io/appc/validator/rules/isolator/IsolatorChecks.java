@@ -1,15 +1,16 @@
 package io.appc.validator.rules.isolator;
 
+import io.appc.validator.Compat;
 import io.appc.validator.json.JsonPointers;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.rules.RuleContext;
 import io.appc.validator.rules.isolator.Members.Member;
+import io.appc.validator.types.AcIdentifier;
 import io.appc.validator.types.NameSuggestions;
 import io.appc.validator.types.QuantityFormatException;
 import io.appc.validator.types.ResourceQuantity;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,11 +25,6 @@ import tools.jackson.databind.JsonNode;
  * apps only, value rules everywhere; the spec's other demands become notes.
  */
 public final class IsolatorChecks {
-  /** The spec's AC Identifier regex (types.md). */
-  private static final Pattern SPEC_IDENTIFIER = Pattern.compile("[a-z0-9]+([-._~/][a-z0-9]+)*");
-
-  /** What the Go reference effectively accepts (validation-rules.md R-ACID-04). */
-  private static final Pattern GO_IDENTIFIER = Pattern.compile("[a-z0-9]([a-z0-9._~/-]*[a-z0-9])?");
 
   private final RuleContext context;
   private final Reporter reporter;
@@ -356,6 +352,6 @@ public final class IsolatorChecks {
    * shared AC Identifier type once that exists.
    */
   private boolean isAcIdentifier(String name) {
-    return (reporter.actool() ? GO_IDENTIFIER : SPEC_IDENTIFIER).matcher(name).matches();
+    return AcIdentifier.isValid(name, reporter.actool() ? Compat.ACTOOL : Compat.SPEC);
   }
 }
