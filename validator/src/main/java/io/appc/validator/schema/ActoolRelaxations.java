@@ -108,7 +108,10 @@ final class ActoolRelaxations {
   private static Relaxation range(String id, String source, long floor) {
     return new Relaxation(
         source,
-        v -> isRange(v, id) && v.instance().canConvertToExactIntegral() && v.instance().asLong() >= floor);
+        v ->
+            isRange(v, id)
+                && v.instance().canConvertToExactIntegral()
+                && v.instance().asLong() >= floor);
   }
 
   private static boolean isRange(SchemaViolation v, String id) {

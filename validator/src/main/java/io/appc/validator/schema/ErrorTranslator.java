@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns networknt errors into {@link SchemaViolation}s: the requirement ID comes from the
- * schema's {@code x-appc-*} annotations, the pointer from the instance location, and the message
- * and hint are written for people. Errors of {@code pattern} and {@code format} are dropped (string
- * grammars are checked in code), and the branches of a failed {@code anyOf}/{@code oneOf} are
- * collapsed into one violation so that a single mistake gives a single finding. Thread-safe.
+ * Turns networknt errors into {@link SchemaViolation}s: the requirement ID comes from the schema's
+ * {@code x-appc-*} annotations, the pointer from the instance location, and the message and hint
+ * are written for people. Errors of {@code pattern} and {@code format} are dropped (string grammars
+ * are checked in code), and the branches of a failed {@code anyOf}/{@code oneOf} are collapsed into
+ * one violation so that a single mistake gives a single finding. Thread-safe.
  */
 final class ErrorTranslator {
   static final String REQUIREMENT = "x-appc-requirement";
@@ -94,9 +94,9 @@ final class ErrorTranslator {
   }
 
   /**
-   * Reports one failed compound. If every branch failed on the value's own type, const or enum,
-   * the expectations are merged into one "need X or Y" violation; otherwise the branch that matched
-   * the value's type and failed least is reported, as it is most likely what the author meant.
+   * Reports one failed compound. If every branch failed on the value's own type, const or enum, the
+   * expectations are merged into one "need X or Y" violation; otherwise the branch that matched the
+   * value's type and failed least is reported, as it is most likely what the author meant.
    */
   private void chooseBranch(List<Error> group, int at, List<SchemaViolation> out) {
     Error header = null;

@@ -1,5 +1,6 @@
 package io.appc.validator.schema;
 
+import com.networknt.schema.Error;
 import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
@@ -17,14 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A group of JSON Schema documents that refer to each other by {@code $id}, compiled once with
- * networknt. Two copies of each document are kept: the original, which carries the descriptions
- * and the {@code x-appc-*} annotations that findings are built from, and a compiled copy without
- * any keyword that cannot fail (descriptions, examples, {@code x-appc-*}) nor the {@code pattern}
- * and {@code format} keywords whose errors the validator ignores. Removing them makes validating a
+ * networknt. Two copies of each document are kept: the original, which carries the descriptions and
+ * the {@code x-appc-*} annotations that findings are built from, and a compiled copy without any
+ * keyword that cannot fail (descriptions, examples, {@code x-appc-*}) nor the {@code pattern} and
+ * {@code format} keywords whose errors the validator ignores. Removing them makes validating a
  * small manifest about twice as fast, because networknt walks every keyword of every subschema it
  * enters. Instances are immutable and thread-safe.
  */
@@ -129,7 +131,7 @@ final class SchemaSet {
   }
 
   /** Validates {@code instance} against the document with {@code id}; never throws on bad input. */
-  List<com.networknt.schema.Error> validate(String id, JsonNode instance) {
+  List<Error> validate(String id, JsonNode instance) {
     Schema schema = compiled.get(id);
     if (schema == null) {
       throw new IllegalArgumentException("unknown schema " + id);
@@ -146,7 +148,7 @@ final class SchemaSet {
   JsonNode original(SchemaLocation location) {
     JsonNode node = originals.get(String.valueOf(location.getAbsoluteIri()));
     if (node == null) {
-      return tools.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     NodePath fragment = location.getFragment();
     for (int i = 0; i < fragment.getNameCount() && !node.isMissingNode(); i++) {

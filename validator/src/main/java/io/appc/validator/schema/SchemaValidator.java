@@ -8,11 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a manifest against the JSON Schemas in {@code schemas/} (JSON types, required members,
- * enums and constants, numeric ranges) and reports every problem as a finding under the
- * requirement ID that the schema names for it. String grammars are left to the rules, so
- * {@code pattern} and {@code format} never produce findings here. In {@link
- * io.appc.validator.Compat#ACTOOL} mode, what the Go tool accepted is dropped (see {@link
- * ActoolRelaxations}).
+ * enums and constants, numeric ranges) and reports every problem as a finding under the requirement
+ * ID that the schema names for it. String grammars are left to the rules, so {@code pattern} and
+ * {@code format} never produce findings here. In {@link io.appc.validator.Compat#ACTOOL} mode, what
+ * the Go tool accepted is dropped (see {@link ActoolRelaxations}).
  *
  * <p>The schemas are read from the classpath and compiled once per process, on first use; nothing
  * is fetched from the network. Thread-safe.
@@ -32,12 +31,11 @@ public final class SchemaValidator {
 
   /** File names of the schemas, in the order they depend on each other. */
   public static final List<String> FILES =
-      List.of(
-          "appc-common.schema.json", "image-manifest.schema.json", "pod-manifest.schema.json");
+      List.of("appc-common.schema.json", "image-manifest.schema.json", "pod-manifest.schema.json");
 
   /**
-   * Used only if a schema error carries no requirement annotation, which the tests rule out:
-   * "the manifest is valid JSON" is the broadest requirement of both manifest kinds.
+   * Used only if a schema error carries no requirement annotation, which the tests rule out: "the
+   * manifest is valid JSON" is the broadest requirement of both manifest kinds.
    */
   static final String UNMAPPED_ID = "IM-001";
 

@@ -27,6 +27,8 @@ record SchemaViolation(
 
   /** True when the offending member is an array element rather than a named member. */
   boolean memberIsIndex() {
-    return !"required".equals(keyword) && !member.isEmpty() && member.chars().allMatch(Character::isDigit);
+    return !"required".equals(keyword)
+        && !member.isEmpty()
+        && member.chars().allMatch(Character::isDigit);
   }
 }

@@ -28,7 +28,8 @@ final class Texts {
       case "type" -> type(expected, value);
       case "required" -> required(subschema, member);
       case "enum" ->
-          new Text("need one of " + list(expected) + ", got " + shown(value), closest(expected, value));
+          new Text(
+              "need one of " + list(expected) + ", got " + shown(value), closest(expected, value));
       case "const" -> constant(expected, value);
       case "minimum", "maximum" -> range(subschema, value);
       case "minLength" -> minLength(expected, value, subschema);
@@ -214,7 +215,9 @@ final class Texts {
       int bestDistance = Integer.MAX_VALUE;
       for (JsonNode candidate : allowed) {
         if (candidate.isString()) {
-          int d = distance(got.toLowerCase(Locale.ROOT), candidate.stringValue().toLowerCase(Locale.ROOT));
+          int d =
+              distance(
+                  got.toLowerCase(Locale.ROOT), candidate.stringValue().toLowerCase(Locale.ROOT));
           if (d < bestDistance) {
             bestDistance = d;
             best = candidate;

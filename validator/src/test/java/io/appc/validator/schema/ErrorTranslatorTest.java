@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The appc schemas use no anyOf/oneOf today; this schema does, so that a later schema change
- * cannot turn one mistake into one finding per alternative.
+ * The appc schemas use no anyOf/oneOf today; this schema does, so that a later schema change cannot
+ * turn one mistake into one finding per alternative.
  */
 class ErrorTranslatorTest {
   private static final String ID = "https://appc.io/test/cascade.schema.json";

@@ -30,14 +30,16 @@ class SchemaExamplesTest {
    * pod_template.json is the spec's example of a deployable template: two of its apps name their
    * image only by name and labels. pods.md makes {@code apps[].image.id} required and says a pod
    * manifest must be fully resolved (by image ID) before it runs, so in SPEC mode the template is
-   * reported as not runnable, with one POD-016 per unresolved app and nothing else. actool
-   * accepted templates (VR R-POD-12), so ACTOOL mode reports nothing.
+   * reported as not runnable, with one POD-016 per unresolved app and nothing else. actool accepted
+   * templates (VR R-POD-12), so ACTOOL mode reports nothing.
    */
   @ParameterizedTest
   @EnumSource(Compat.class)
   void podTemplateLacksOnlyTheImageIdsOfUnresolvedApps(Compat compat) throws IOException {
     List<String> expected =
-        compat == Compat.SPEC ? List.of("POD-016 /apps/1/image", "POD-016 /apps/2/image") : List.of();
+        compat == Compat.SPEC
+            ? List.of("POD-016 /apps/1/image", "POD-016 /apps/2/image")
+            : List.of();
     assertEquals(
         expected,
         SchemaCases.idsAndPointers(

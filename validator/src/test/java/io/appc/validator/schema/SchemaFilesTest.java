@@ -27,9 +27,24 @@ class SchemaFilesTest {
   /** Keywords that can make validation fail. */
   private static final Set<String> ASSERTING =
       Set.of(
-          "type", "required", "enum", "const", "minimum", "maximum", "exclusiveMinimum",
-          "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "format",
-          "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+          "type",
+          "required",
+          "enum",
+          "const",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "format",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "minProperties",
+          "maxProperties",
           "dependentRequired");
 
   static List<String> files() {
@@ -90,7 +105,11 @@ class SchemaFilesTest {
             String m = member.stringValue();
             boolean named =
                 schema.path(ErrorTranslator.REQUIRED_MAP).path(m).isString()
-                    || schema.path("properties").path(m).path(ErrorTranslator.REQUIREMENT).isString()
+                    || schema
+                        .path("properties")
+                        .path(m)
+                        .path(ErrorTranslator.REQUIREMENT)
+                        .isString()
                     || id.isString();
             if (!named) {
               problems.add(pointer + " requires \"" + m + "\" but names no requirement for it");
