@@ -4,6 +4,7 @@ import io.appc.validator.Compat;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Findings;
+import io.appc.validator.finding.Level;
 import io.appc.validator.json.JsonDocument;
 import io.appc.validator.json.JsonReader;
 import io.appc.validator.rules.ManifestRule;
@@ -27,7 +28,9 @@ public final class ManifestValidator {
 
   public ManifestValidator(ValidationOptions options) {
     this.options = options;
-    this.reader = new JsonReader(options.jsonLimits());
+    this.reader =
+        new JsonReader(
+            options.jsonLimits(), options.compat() == Compat.ACTOOL ? Level.NOTE : Level.ERROR);
     this.schemas = SchemaValidator.shared();
   }
 
@@ -53,7 +56,8 @@ public final class ManifestValidator {
     }
     holder[0] = document;
     ManifestKind kind = KindDetector.detect(document.root(), options.forcedKind(), findings);
-    RuleContext context = new RuleContext(document, kind, options.compat(), findings);
+    RuleContext context =
+        new RuleContext(document, kind, options.compat(), options.reifiedPods(), findings);
     schemas.validate(context);
     for (ManifestRule rule : ManifestRules.forKind(kind)) {
       rule.check(context);

@@ -96,7 +96,15 @@ public final class PodAppsRule implements ManifestRule {
       return;
     }
     String id = Nodes.string(image, "id");
-    if (id != null) {
+    if (ImageId.isElided(id) && !ctx.actool()) {
+      // pods.md's own example writes "sha512-..."; see DependenciesRule.
+      ctx.findings()
+          .warning(
+              "POD-016",
+              pointer + "/id",
+              "image id: need the full digest, got the placeholder \"sha512-...\"",
+              "replace the placeholder with the image ID (appc image-id IMAGE.aci)");
+    } else if (id != null) {
       try {
         ImageId.parse(id, ctx.compat());
       } catch (InvalidValueException e) {

@@ -63,6 +63,19 @@ public final class SchemaValidator {
       if (context.actool() && ActoolRelaxations.relaxes(v)) {
         continue;
       }
+      if (!context.reifiedPods() && isTemplateImage(v)) {
+        // pods.md: a pod manifest may be a deployable template; only a reified one must name
+        // every image by ID (POD-003), so a template gets a warning, --reified an error.
+        context
+            .findings()
+            .warning(
+                "POD-003",
+                v.pointer(),
+                "pod template: the app's image has no \"id\"; it must be resolved to an image ID"
+                    + " before the pod runs",
+                "add the image ID (appc image-id IMAGE.aci), or pass --reified to require it");
+        continue;
+      }
       context
           .findings()
           .add(
@@ -72,6 +85,12 @@ public final class SchemaValidator {
               v.message(),
               v.hint());
     }
+  }
+
+  private static boolean isTemplateImage(SchemaViolation v) {
+    return "required".equals(v.keyword())
+        && "POD-016".equals(v.requirementId())
+        && "id".equals(v.member());
   }
 
   /** Every schema violation of {@code root}, before any compatibility relaxation. */

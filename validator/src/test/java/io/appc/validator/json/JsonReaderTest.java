@@ -97,6 +97,17 @@ class JsonReaderTest {
     List<Finding> found = problems(deep);
     assertEquals(1, found.size());
     assertTrue(found.get(0).message().contains("nesting is too deep"), found.get(0).message());
+    assertEquals(1, found.get(0).line());
+    assertTrue(found.get(0).column() > 64, "column " + found.get(0).column());
+  }
+
+  @Test
+  void reportsDuplicatesAtTheGivenLevelAndKeepsTheLastCopy() {
+    JsonReader lenient = new JsonReader(JsonLimits.DEFAULT, Level.NOTE);
+    Findings findings = new Findings("m.json");
+    JsonDocument doc = lenient.read("{\"a\": 1, \"a\": 2}".getBytes(), findings);
+    assertEquals(2, doc.root().get("a").asInt());
+    assertEquals(Level.NOTE, findings.toList().get(0).level());
   }
 
   @Test
