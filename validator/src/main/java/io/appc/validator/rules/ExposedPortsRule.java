@@ -4,6 +4,8 @@ import io.appc.validator.json.JsonPointers;
 import io.appc.validator.types.AcName;
 import io.appc.validator.types.HostIp;
 import io.appc.validator.types.InvalidValueException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code name} is an AC Name (POD-043). A name identifies one port of the pod (POD-044), so
  *       exposing it twice is ambiguous.
- *   <li>{@code hostPort} is a host port number, 1-65535 (POD-045). Go accepted any unsigned number,
- *       so actool mode notes it.
+ *   <li>{@code hostPort} is a host port number, 1-65535 (POD-045). Go accepted any number that fits
+ *       a 64-bit unsigned integer, so actool mode notes those; the schema reports only the type.
  *   <li>{@code hostIP} is a dotted-quad IPv4 address (POD-046); actool mode accepts what Go's
  *       {@code net.ParseIP} accepts, and {@code ""} as absent.
  *   <li>{@code podPort} follows the image manifest's port rules (POD-047, see {@link PortRules}); a
@@ -24,6 +26,10 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  */
 public final class ExposedPortsRule implements ManifestRule {
+  private static final BigDecimal MAX_PORT = BigDecimal.valueOf(65535);
+  private static final BigDecimal MAX_GO_UINT =
+      new BigDecimal(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+
   @Override
   public void check(RuleContext context) {
     JsonNode ports = Nodes.array(context.root(), "ports");
@@ -52,15 +58,7 @@ public final class ExposedPortsRule implements ManifestRule {
           }
         }
       }
-      Long hostPort = Nodes.integer(port, "hostPort");
-      if (hostPort != null && (hostPort < 1 || hostPort > 65535)) {
-        Reports.specOnly(
-            context,
-            "POD-045",
-            at + "/hostPort",
-            "hostPort: need a port number from 1 to 65535, got " + hostPort,
-            "choose a port the host can listen on");
-      }
+      checkHostPort(context, at + "/hostPort", port.get("hostPort"));
       String hostIp = Nodes.string(port, "hostIP");
       if (hostIp != null && !(context.actool() && hostIp.isEmpty())) {
         try {
@@ -86,6 +84,27 @@ public final class ExposedPortsRule implements ManifestRule {
               "use the same name in both places so the override is unambiguous");
         }
       }
+    }
+  }
+
+  /**
+   * The range is checked here rather than in the schema because its level depends on the mode. Go
+   * read hostPort into a {@code uint}, so actool accepted any value that fits one and rejected,
+   * while decoding, negative or larger values and numbers written with a fraction or exponent.
+   */
+  private static void checkHostPort(RuleContext ctx, String pointer, JsonNode hostPort) {
+    BigDecimal value = Nodes.wholeNumber(hostPort);
+    if (value == null || (value.signum() > 0 && value.compareTo(MAX_PORT) <= 0)) {
+      return;
+    }
+    String message = "hostPort: need a port number from 1 to 65535, got " + value;
+    String hint = "choose a port the host can listen on";
+    boolean goRejected =
+        value.signum() < 0 || value.compareTo(MAX_GO_UINT) > 0 || !hostPort.isIntegralNumber();
+    if (goRejected) {
+      Reports.violation(ctx, "POD-045", pointer, message, hint);
+    } else {
+      Reports.specOnly(ctx, "POD-045", pointer, message, hint);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.appc.validator.rules;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,22 @@ final class Nodes {
     return value != null && value.isIntegralNumber() && value.canConvertToLong()
         ? value.longValue()
         : null;
+  }
+
+  /**
+   * A JSON number without a fractional part ({@code 80}, {@code 80.0}, {@code 1e30}), however
+   * large, or {@code null} for anything else, including a missing value. It stays a {@code
+   * BigDecimal} so that an exponent such as {@code 1e999999999} is never expanded.
+   */
+  static BigDecimal wholeNumber(JsonNode value) {
+    if (value == null || !value.isNumber()) {
+      return null;
+    }
+    if (value.isIntegralNumber()) {
+      return new BigDecimal(value.bigIntegerValue());
+    }
+    BigDecimal decimal = value.decimalValue();
+    return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0 ? decimal : null;
   }
 
   /** True if the object has the member, whatever its value (including {@code null}). */

@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * pods.md §Pod Manifest Schema, {@code volumes[]} and a mount's {@code appVolume} (POD-024, same
- * type): names are AC Names (POD-030) and unique in {@code volumes}; a {@code host} volume needs an
- * absolute {@code source} (POD-035); an {@code empty} volume's {@code mode} is an octal string
- * (POD-037).
+ * type): names are AC Names (POD-030) and unique in {@code volumes}; a {@code host} volume's {@code
+ * source} is an absolute path (POD-035; that it is present is the schema's {@code required}); an
+ * {@code empty} volume's {@code mode} is an octal string (POD-037).
  *
  * <p>Members that the text says are "only interpreted" for the other kind ({@code mode}, {@code
  * uid}, {@code gid} on host volumes; {@code recursive} on empty ones) and a {@code source} on an
@@ -79,21 +79,12 @@ public final class VolumesRule implements ManifestRule {
   }
 
   private static void checkHost(RuleContext ctx, String pointer, JsonNode volume) {
-    if (!present(volume, "source")) {
-      Reports.violation(
-          ctx,
-          "POD-035",
-          pointer,
-          "host volume: need a source path, got none",
-          "add \"source\": the absolute host path to bind-mount");
-    } else {
-      String source = Nodes.string(volume, "source");
-      if (source != null) {
-        try {
-          AbsolutePath.parse(source, ctx.compat());
-        } catch (InvalidValueException e) {
-          Reports.invalid(ctx, "POD-035", pointer + "/source", "host volume source", e);
-        }
+    String source = Nodes.string(volume, "source");
+    if (source != null) {
+      try {
+        AbsolutePath.parse(source, ctx.compat());
+      } catch (InvalidValueException e) {
+        Reports.invalid(ctx, "POD-035", pointer + "/source", "host volume source", e);
       }
     }
     String[][] emptyOnly = {{"mode", "POD-037"}, {"uid", "POD-038"}, {"gid", "POD-039"}};

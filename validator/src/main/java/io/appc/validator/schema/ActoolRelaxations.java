@@ -40,7 +40,6 @@ final class ActoolRelaxations {
           missing("POD-025", "value", "VR R-ANN-01/03: same Annotations type in pod apps"),
           missing("IM-050", "value", "VR R-APP-06: an environment value can be anything"),
           range("IM-037", "VR R-APP-03: negative supplementaryGIDs are accepted", Long.MIN_VALUE),
-          range("POD-045", "VR R-PORT-04: hostPort has no range check (uint)", 0),
           new Relaxation(
               "VR R-PORT-02: count 0 is turned into 1",
               v -> isRange(v, "IM-068") && v.instance().isNumber() && v.instance().asDouble() == 0),
@@ -111,6 +110,7 @@ final class ActoolRelaxations {
         v ->
             isRange(v, id)
                 && v.instance().canConvertToExactIntegral()
+                && v.instance().canConvertToLong()
                 && v.instance().asLong() >= floor);
   }
 

@@ -12,6 +12,8 @@ import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * networknt. Two copies of each document are kept: the original, which carries the descriptions and
  * the {@code x-appc-*} annotations that findings are built from, and a compiled copy without any
  * keyword that cannot fail (descriptions, examples, {@code x-appc-*}) nor the {@code pattern} and
- * {@code format} keywords whose errors the validator ignores. Removing them makes validating a
- * small manifest about twice as fast, because networknt walks every keyword of every subschema it
- * enters. Instances are immutable and thread-safe.
+ * {@code format} keywords whose errors the validator ignores, nor the keywords a subschema lists in
+ * {@value #CHECKED_IN_CODE} (the rules report those). Removing them makes validating a small
+ * manifest about twice as fast, because networknt walks every keyword of every subschema it enters.
+ * Instances are immutable and thread-safe.
  */
 final class SchemaSet {
   /** Keywords dropped from the compiled copies: they never produce an error we report. */
@@ -44,6 +47,22 @@ final class SchemaSet {
           "writeOnly",
           "pattern",
           "format");
+
+  /**
+   * Annotation listing keywords of its subschema that a rule reports instead, with a better message
+   * or a mode-dependent level; they stay in the files for editors and are dropped like {@code
+   * pattern}.
+   */
+  static final String CHECKED_IN_CODE = "x-appc-checked-in-code";
+
+  /**
+   * Numeric bounds are compiled as decimals ({@code 1.0}, not {@code 1}). For an integer bound,
+   * networknt 3.0.9 compares through {@code JsonNode.asLong()}, which throws on a number such as
+   * {@code 1e30} that has no {@code long} value; for a decimal bound it compares {@code
+   * BigDecimal}s, which works for any JSON number. Findings still quote the original bound.
+   */
+  private static final List<String> BOUNDS =
+      List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
 
   /** Keywords whose value is a map from names to subschemas. */
   private static final Set<String> SCHEMA_MAPS =
@@ -168,10 +187,22 @@ final class SchemaSet {
     if (!(schema instanceof ObjectNode object)) {
       return;
     }
+    Set<String> checkedInCode = new HashSet<>();
+    object.path(CHECKED_IN_CODE).forEach(keyword -> checkedInCode.add(keyword.stringValue("")));
     object.remove(
         object.propertyNames().stream()
-            .filter(name -> NOT_ASSERTING.contains(name) || name.startsWith("x-"))
+            .filter(
+                name ->
+                    NOT_ASSERTING.contains(name)
+                        || name.startsWith("x-")
+                        || checkedInCode.contains(name))
             .toList());
+    for (String bound : BOUNDS) {
+      JsonNode value = object.get(bound);
+      if (value != null && value.isIntegralNumber()) {
+        object.put(bound, new BigDecimal(value.bigIntegerValue()).setScale(1));
+      }
+    }
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String keyword = member.getKey();
       JsonNode value = member.getValue();

@@ -10,8 +10,10 @@ import tools.jackson.databind.JsonNode;
  * Checks a manifest against the JSON Schemas in {@code schemas/} (JSON types, required members,
  * enums and constants, numeric ranges) and reports every problem as a finding under the requirement
  * ID that the schema names for it. String grammars are left to the rules, so {@code pattern} and
- * {@code format} never produce findings here. In {@link io.appc.validator.Compat#ACTOOL} mode, what
- * the Go tool accepted is dropped (see {@link ActoolRelaxations}).
+ * {@code format} never produce findings here; neither do the keywords a subschema lists in {@code
+ * x-appc-checked-in-code} (an empty user or group, a hostPort out of range), which rules report
+ * with a mode-dependent level. In {@link io.appc.validator.Compat#ACTOOL} mode, what the Go tool
+ * accepted is dropped (see {@link ActoolRelaxations}).
  *
  * <p>The schemas are read from the classpath and compiled once per process, on first use; nothing
  * is fetched from the network. Thread-safe.

@@ -87,8 +87,12 @@ class KeyCaseTest {
         "{'ACKIND':'ImageManifest','ACVERSION':'0.8.11','NAME':'example.com/x',"
             + "'App':{'User':'0','Group':'0','WorkingDirectory':'relative'}}";
     assertEquals(List.of("IM-046 error /app/workingDirectory"), findings(Compat.ACTOOL, json));
+    // In spec mode member names are case-sensitive, so the required members are missing.
     assertEquals(
         List.of(
+            "IM-010 error ",
+            "IM-011 error ",
+            "IM-012 error ",
             "LINT-UNKNOWN-MEMBER note /ACKIND",
             "LINT-UNKNOWN-MEMBER note /ACVERSION",
             "LINT-UNKNOWN-MEMBER note /App",

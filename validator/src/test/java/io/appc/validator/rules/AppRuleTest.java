@@ -4,8 +4,12 @@ import static io.appc.validator.rules.Manifests.expect;
 import static io.appc.validator.rules.Manifests.expectBoth;
 import static io.appc.validator.rules.Manifests.imageApp;
 import static io.appc.validator.rules.Manifests.podApp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,12 +43,16 @@ class AppRuleTest {
     expectBoth(imageApp("'exec':['','x']"), "IM-031 note /app/exec/0");
   }
 
+  /** The schema leaves minLength to this rule (x-appc-checked-in-code): one finding per member. */
   @Test
   void rejectsEmptyUserAndGroup() {
     expectBoth(
         Manifests.image("'app':{'user':'','group':''}"),
         "IM-034 error /app/user",
         "IM-034 error /app/group");
+    Finding user = Manifests.only(Compat.SPEC, Manifests.image("'app':{'user':'','group':'0'}"));
+    assertEquals(
+        "app user: need a name, a numeric ID or an absolute path, got \"\"", user.message());
   }
 
   @Test
@@ -155,12 +163,28 @@ class AppRuleTest {
         "IM-046 error /apps/0/app/workingDirectory");
   }
 
+  /** The schema reports a wrong JSON type; the app rules skip the value, so it is reported once. */
   @Test
-  void skipsValuesOfTheWrongJsonType() {
-    expectBoth(
+  void reportsValuesOfTheWrongJsonTypeOnce() {
+    String wrongTypes =
         imageApp(
             "'exec':'not a list','workingDirectory':5,'environment':{},'mountPoints':[1,null],"
-                + "'ports':[{'name':7,'port':'80','protocol':6}]"));
-    expectBoth(Manifests.image("'app':null"));
+                + "'ports':[{'name':7,'port':'80','protocol':6}]");
+    List<String> inBothModes =
+        List.of(
+            "IM-030 error /app/exec",
+            "IM-046 error /app/workingDirectory",
+            "IM-050 error /app/environment",
+            "IM-060 error /app/mountPoints/0",
+            "IM-063 error /app/ports/0/name",
+            "IM-064 error /app/ports/0/protocol",
+            "IM-067 error /app/ports/0/port");
+    expect(Compat.ACTOOL, wrongTypes, inBothModes.toArray(String[]::new));
+    // Go read a null list entry as an empty mount point; the spec has no null mount point.
+    List<String> spec = new ArrayList<>(inBothModes);
+    spec.add("IM-060 error /app/mountPoints/1");
+    expect(Compat.SPEC, wrongTypes, spec.toArray(String[]::new));
+    expect(Compat.SPEC, Manifests.image("'app':null"), "IM-034 error /app");
+    expect(Compat.ACTOOL, Manifests.image("'app':null"));
   }
 }

@@ -3,6 +3,7 @@ package io.appc.validator.rules;
 import static io.appc.validator.rules.Manifests.expect;
 import static io.appc.validator.rules.Manifests.expectBoth;
 import static io.appc.validator.rules.Manifests.pod;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.appc.validator.Compat;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,28 @@ class ExposedPortsRuleTest {
     String bad = ports("{'name':'http','hostPort':" + port + "}");
     expect(Compat.SPEC, bad, "POD-045 error /ports/0/hostPort");
     expect(Compat.ACTOOL, bad, "POD-045 note /ports/0/hostPort");
+  }
+
+  /** Values Go could not decode into a uint were rejected by actool too; nothing may throw. */
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "0.0", "99999999999999999999999", "1e999999999"})
+  void hostPortThatActoolCouldNotDecodeIsAnErrorInBothModes(String port) {
+    expectBoth(ports("{'name':'http','hostPort':" + port + "}"), "POD-045 error /ports/0/hostPort");
+  }
+
+  @Test
+  void hostPortThatFitsAGoUintIsOnlyANoteInActool() {
+    String largest = ports("{'name':'http','hostPort':18446744073709551615}");
+    expect(Compat.SPEC, largest, "POD-045 error /ports/0/hostPort");
+    expect(Compat.ACTOOL, largest, "POD-045 note /ports/0/hostPort");
+  }
+
+  @Test
+  void hostPortOfTheWrongTypeIsReportedOnceByTheSchema() {
+    expectBoth(ports("{'name':'http','hostPort':'80'}"), "POD-045 error /ports/0/hostPort");
+    assertEquals(
+        "need an integer, got a string (\"80\")",
+        Manifests.only(Compat.SPEC, ports("{'name':'http','hostPort':'80'}")).message());
   }
 
   @Test

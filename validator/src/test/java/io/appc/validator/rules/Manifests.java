@@ -40,8 +40,19 @@ final class Manifests {
         "'app':{'user':'0','group':'0'" + (appMembers.isBlank() ? "" : "," + appMembers) + "}");
   }
 
-  /** A valid pod manifest with extra members. */
+  /** The single app of {@link #pod}: a name and a full image ID, nothing else. */
+  static final String APP = "{'name':'app','image':{'id':'" + ID + "'}}";
+
+  /** A valid pod manifest (one app, {@link #APP}) with extra members, which must not be apps. */
   static String pod(String members) {
+    return podWith("'apps':[" + APP + "]" + (members.isBlank() ? "" : "," + members));
+  }
+
+  /**
+   * A pod manifest of only {@code acKind}, {@code acVersion} and {@code members}, for tests that
+   * write the {@code apps} themselves (a pod without apps breaks POD-012).
+   */
+  static String podWith(String members) {
     return json(
         "{'acKind':'PodManifest','acVersion':'0.8.11'"
             + (members.isBlank() ? "" : "," + members)
@@ -50,7 +61,7 @@ final class Manifests {
 
   /** A pod with one app named {@code app} that has extra members. */
   static String podApp(String appMembers, String podMembers) {
-    return pod(
+    return podWith(
         "'apps':[{'name':'app','image':{'id':'"
             + ID
             + "'}"

@@ -3,8 +3,8 @@ package io.appc.validator.rules;
 import static io.appc.validator.rules.Manifests.ID;
 import static io.appc.validator.rules.Manifests.expect;
 import static io.appc.validator.rules.Manifests.expectBoth;
-import static io.appc.validator.rules.Manifests.pod;
 import static io.appc.validator.rules.Manifests.podApp;
+import static io.appc.validator.rules.Manifests.podWith;
 
 import io.appc.validator.Compat;
 import org.junit.jupiter.api.Test;
@@ -30,26 +30,26 @@ class PodAppsRuleTest {
   @Test
   void rejectsDuplicateAppNames() {
     expectBoth(
-        pod("'apps':[" + app("foo") + "," + app("bar") + "," + app("foo") + "]"),
+        podWith("'apps':[" + app("foo") + "," + app("bar") + "," + app("foo") + "]"),
         "POD-014 error /apps/2/name");
   }
 
   @Test
   void rejectsAppNamesThatAreNotAcNames() {
-    expectBoth(pod("'apps':[" + app("Foo") + "]"), "POD-013 error /apps/0/name");
-    expect(Compat.SPEC, pod("'apps':[" + app("a--b") + "]"), "POD-013 error /apps/0/name");
-    expect(Compat.ACTOOL, pod("'apps':[" + app("a--b") + "]"));
+    expectBoth(podWith("'apps':[" + app("Foo") + "]"), "POD-013 error /apps/0/name");
+    expect(Compat.SPEC, podWith("'apps':[" + app("a--b") + "]"), "POD-013 error /apps/0/name");
+    expect(Compat.ACTOOL, podWith("'apps':[" + app("a--b") + "]"));
   }
 
   @Test
   void checksTheImageReference() {
     String image =
-        pod("'apps':[{'name':'app','image':{'id':'sha512-...','name':'example.com/App'}}]");
+        podWith("'apps':[{'name':'app','image':{'id':'sha512-...','name':'example.com/App'}}]");
     expect(
         Compat.SPEC, image, "POD-016 error /apps/0/image/id", "POD-017 error /apps/0/image/name");
     expect(Compat.ACTOOL, image, "POD-017 error /apps/0/image/name");
     expectBoth(
-        pod("'apps':[{'name':'app','image':{'id':'id'}}]"), "POD-016 error /apps/0/image/id");
+        podWith("'apps':[{'name':'app','image':{'id':'id'}}]"), "POD-016 error /apps/0/image/id");
   }
 
   @Test
@@ -116,7 +116,7 @@ class PodAppsRuleTest {
     String ports =
         "'app':{'user':'0','group':'0','ports':[{'name':'http','port':80,'protocol':'tcp'}]}";
     String twoApps =
-        pod(
+        podWith(
             "'apps':[{'name':'a','image':{'id':'"
                 + ID
                 + "'},"

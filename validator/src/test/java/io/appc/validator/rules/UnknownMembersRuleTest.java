@@ -5,6 +5,7 @@ import static io.appc.validator.rules.Manifests.expectBoth;
 import static io.appc.validator.rules.Manifests.image;
 import static io.appc.validator.rules.Manifests.imageApp;
 import static io.appc.validator.rules.Manifests.pod;
+import static io.appc.validator.rules.Manifests.podWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class UnknownMembersRuleTest {
   @Test
   void notesUnknownMembersAtEveryLevelOfAPodManifest() {
     expectBoth(
-        pod(
+        podWith(
             "'apps':[{'name':'a','x':1,'image':{'id':'"
                 + Manifests.ID
                 + "','x':2},"

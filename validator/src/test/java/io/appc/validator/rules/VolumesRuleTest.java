@@ -3,8 +3,12 @@ package io.appc.validator.rules;
 import static io.appc.validator.rules.Manifests.expect;
 import static io.appc.validator.rules.Manifests.expectBoth;
 import static io.appc.validator.rules.Manifests.pod;
+import static io.appc.validator.rules.Manifests.podApp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
 import org.junit.jupiter.api.Test;
 
 class VolumesRuleTest {
@@ -42,9 +46,22 @@ class VolumesRuleTest {
   void hostVolumesNeedAnAbsoluteSource() {
     expectBoth(
         volumes("{'name':'a','kind':'host','source':'tmp'}"), "POD-035 error /volumes/0/source");
-    expectBoth(volumes("{'name':'a','kind':'host'}"), "POD-035 error /volumes/0");
     expectBoth(
         volumes("{'name':'a','kind':'host','source':''}"), "POD-035 error /volumes/0/source");
+  }
+
+  /** A missing source is the schema's (required); the rule only checks a source it can read. */
+  @Test
+  void reportsAMissingHostSourceOnce() {
+    expectBoth(volumes("{'name':'a','kind':'host'}"), "POD-035 error /volumes/0");
+    expectBoth(
+        volumes("{'name':'a','kind':'host','source':null}"), "POD-035 error /volumes/0/source");
+    expectBoth(
+        podApp("'mounts':[{'volume':'v','path':'/v','appVolume':{'name':'v','kind':'host'}}]", ""),
+        "POD-035 error /apps/0/mounts/0/appVolume");
+    Finding missing = Manifests.only(Compat.SPEC, volumes("{'name':'a','kind':'host'}"));
+    assertEquals("required member \"source\" is missing", missing.message());
+    assertTrue(missing.hint().contains("\"source\": \"/"), missing.hint());
   }
 
   @Test
@@ -94,8 +111,11 @@ class VolumesRuleTest {
         "POD-039 note /volumes/0/gid");
   }
 
+  /** The schema reports the kind; the rule checks neither source nor mode of an unknown kind. */
   @Test
   void leavesUnknownKindsToTheSchema() {
-    expectBoth(volumes("{'name':'a','kind':'Host','source':'rel','mode':'x'}"));
+    expectBoth(
+        volumes("{'name':'a','kind':'Host','source':'rel','mode':'x'}"),
+        "POD-032 error /volumes/0/kind");
   }
 }

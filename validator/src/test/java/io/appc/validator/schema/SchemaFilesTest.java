@@ -127,6 +127,30 @@ class SchemaFilesTest {
     assertEquals(List.of(), problems);
   }
 
+  /**
+   * A keyword listed in {@code x-appc-checked-in-code} is dropped by the validator, so a typo there
+   * would silently drop nothing, and a listed {@code type} or {@code required} would hide what only
+   * the schema reports.
+   */
+  @ParameterizedTest
+  @MethodSource("files")
+  void keywordsCheckedInCodeAreRangesOrLengthsOfTheSameSubschema(String name) {
+    Set<String> allowed = Set.of("minimum", "maximum", "minLength");
+    List<String> problems = new ArrayList<>();
+    walk(
+        file(name),
+        "#",
+        (pointer, schema) -> {
+          for (JsonNode keyword : schema.path(SchemaSet.CHECKED_IN_CODE)) {
+            String k = keyword.stringValue("");
+            if (!allowed.contains(k) || !schema.has(k)) {
+              problems.add(pointer + " lists " + keyword);
+            }
+          }
+        });
+    assertEquals(List.of(), problems);
+  }
+
   @ParameterizedTest
   @MethodSource("files")
   void unknownMembersAreNeverForbidden(String name) {

@@ -14,9 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -346,23 +348,40 @@ class IsolatorListTests {
         Manifests.render(findings));
   }
 
-  /** Shapes the schema reports: the isolator rules skip them without failing. */
+  /**
+   * Shapes the schema reports (JSON types, required members): each problem gives exactly one
+   * finding, because the isolator rules skip what they cannot read instead of reporting it again.
+   */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "\"isolators\": {}",
-        "\"isolators\": [1, null, \"x\", []]",
-        "\"isolators\": [{\"name\": 5, \"value\": 1}, {\"value\": true}, {\"name\": null}]",
-        "\"isolators\": [{\"name\": \"resource/cpu\"}]"
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"isolators\": {} | TYPE-ISO-001 /app/isolators",
+        "\"isolators\": [1, null, \"x\", []] | TYPE-ISO-001 /app/isolators/0,"
+            + " TYPE-ISO-001 /app/isolators/1, TYPE-ISO-001 /app/isolators/2,"
+            + " TYPE-ISO-001 /app/isolators/3",
+        "\"isolators\": [{\"name\": 5, \"value\": 1}, {\"value\": true}, {\"name\": null}]"
+            + " | TYPE-ISO-002 /app/isolators/0/name, TYPE-ISO-001 /app/isolators/1,"
+            + " TYPE-ISO-001 /app/isolators/2, TYPE-ISO-002 /app/isolators/2/name",
+        "\"isolators\": [{\"name\": \"resource/cpu\"}] | TYPE-ISO-001 /app/isolators/0"
       })
-  void skipsWhatTheSchemaReports(String member) {
+  void reportsEachShapeProblemOnce(String member, String expected) {
     String json =
         "{\"acKind\": \"ImageManifest\", \"acVersion\": \"0.8.11\", \"name\": \"example.com/a\","
             + " \"app\": {\"exec\": [\"/a\"], \"user\": \"0\", \"group\": \"0\", "
             + member
             + "}}";
+    List<String> want = Arrays.stream(expected.split(",")).map(String::strip).sorted().toList();
     for (Compat compat : Compat.values()) {
-      assertNothing(validate(json, compat));
+      List<Finding> findings = validate(json, compat);
+      List<String> got =
+          findings.stream()
+              .filter(f -> f.level() == Level.ERROR)
+              .map(f -> f.requirementId() + " " + f.pointer())
+              .sorted()
+              .toList();
+      assertEquals(want, got, () -> compat + "\n" + Manifests.render(findings));
+      assertEquals(want.size(), findings.size(), () -> compat + "\n" + Manifests.render(findings));
     }
   }
 
