@@ -44,10 +44,13 @@ class PodAppsRuleTest {
   @Test
   void checksTheImageReference() {
     String image =
-        podWith("'apps':[{'name':'app','image':{'id':'sha512-...','name':'example.com/App'}}]");
+        podWith("'apps':[{'name':'app','image':{'id':'sha512-xyz','name':'example.com/App'}}]");
     expect(
         Compat.SPEC, image, "POD-016 error /apps/0/image/id", "POD-017 error /apps/0/image/name");
     expect(Compat.ACTOOL, image, "POD-017 error /apps/0/image/name");
+    String placeholder = podWith("'apps':[{'name':'app','image':{'id':'sha512-...'}}]");
+    expect(Compat.SPEC, placeholder, "POD-016 warning /apps/0/image/id");
+    expect(Compat.ACTOOL, placeholder);
     expectBoth(
         podWith("'apps':[{'name':'app','image':{'id':'id'}}]"), "POD-016 error /apps/0/image/id");
   }

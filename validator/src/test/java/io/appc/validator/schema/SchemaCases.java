@@ -74,12 +74,21 @@ final class SchemaCases {
     return cases;
   }
 
-  /** Runs the schema layer alone over {@code manifest}, as the manifest pipeline does. */
+  /**
+   * Runs the schema layer alone over {@code manifest}, as the manifest pipeline does with {@code
+   * --reified} (pod manifests must name every image by ID).
+   */
   static List<Finding> validate(JsonNode manifest, ManifestKind kind, Compat compat) {
+    return validate(manifest, kind, compat, true);
+  }
+
+  /** Runs the schema layer alone; {@code reified=false} accepts pod templates with warnings. */
+  static List<Finding> validate(
+      JsonNode manifest, ManifestKind kind, Compat compat, boolean reified) {
     Findings findings = new Findings("test.json");
     JsonDocument document =
         new JsonReader(JsonLimits.DEFAULT).read(MAPPER.writeValueAsBytes(manifest), findings);
-    SchemaValidator.shared().validate(new RuleContext(document, kind, compat, findings));
+    SchemaValidator.shared().validate(new RuleContext(document, kind, compat, reified, findings));
     return findings.toList();
   }
 

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
+import io.appc.validator.finding.Level;
 import io.appc.validator.manifest.ManifestKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +33,8 @@ class SchemaExamplesTest {
    * pod_template.json is the spec's example of a deployable template: two of its apps name their
    * image only by name and labels. pods.md makes {@code apps[].image.id} required and says a pod
    * manifest must be fully resolved (by image ID) before it runs, so in SPEC mode the template is
-   * reported as not runnable, with one POD-016 per unresolved app and nothing else. actool accepted
-   * templates (VR R-POD-12), so ACTOOL mode reports nothing.
+   * reported as not runnable with --reified, one POD-016 per unresolved app and nothing else.
+   * actool accepted templates (VR R-POD-12), so ACTOOL mode reports nothing.
    */
   @ParameterizedTest
   @EnumSource(Compat.class)
@@ -44,6 +47,17 @@ class SchemaExamplesTest {
         expected,
         SchemaCases.idsAndPointers(
             SchemaCases.validate(read("pod_template.json"), ManifestKind.POD, compat)));
+  }
+
+  /** Without --reified the same template is valid: each unresolved image is a POD-003 warning. */
+  @Test
+  void podTemplateIsAcceptedWithWarningsUnlessReifiedIsRequired() throws IOException {
+    List<Finding> findings =
+        SchemaCases.validate(read("pod_template.json"), ManifestKind.POD, Compat.SPEC, false);
+    assertEquals(
+        List.of("POD-003 /apps/1/image", "POD-003 /apps/2/image"),
+        SchemaCases.idsAndPointers(findings));
+    assertTrue(findings.stream().allMatch(f -> f.level() == Level.WARNING));
   }
 
   @ParameterizedTest
