@@ -58,10 +58,21 @@ public final class Findings {
   /** Reports an error at a known position (used by readers that know it better than a pointer). */
   public void errorAt(
       String requirementId, String pointer, Position position, String message, String hint) {
+    addAt(requirementId, Level.ERROR, pointer, position, message, hint);
+  }
+
+  /** Reports a finding at a known position. */
+  public void addAt(
+      String requirementId,
+      Level level,
+      String pointer,
+      Position position,
+      String message,
+      String hint) {
     list.add(
         new Finding(
             requirementId,
-            Level.ERROR,
+            level,
             file,
             pointer,
             position.line(),

@@ -48,7 +48,8 @@ public final class Requirements {
 
   private static Map<String, String> load() {
     Map<String, String> map = new LinkedHashMap<>();
-    try (InputStream in = Requirements.class.getResourceAsStream("/io/appc/validator/requirements.tsv")) {
+    try (InputStream in =
+        Requirements.class.getResourceAsStream("/io/appc/validator/requirements.tsv")) {
       if (in == null) {
         throw new IllegalStateException("requirements.tsv missing from the classpath");
       }

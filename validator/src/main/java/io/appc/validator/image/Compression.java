@@ -35,8 +35,7 @@ public enum Compression {
     if (startsWith(head, length, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
       return XZ;
     }
-    if (length >= 262
-        && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
+    if (length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
       return NONE;
     }
     if (isOpenPgp(head, length)) {
@@ -46,8 +45,8 @@ public enum Compression {
   }
 
   /**
-   * Reads the leading bytes of {@code in} (which must support mark/reset), detects the format,
-   * and returns it without consuming anything.
+   * Reads the leading bytes of {@code in} (which must support mark/reset), detects the format, and
+   * returns it without consuming anything.
    */
   public static Compression detect(BufferedInputStream in) throws IOException {
     in.mark(MAGIC_LENGTH);
@@ -103,9 +102,9 @@ public enum Compression {
   }
 
   /**
-   * OpenPGP messages start with a packet header whose top bit is set (RFC 4880 §4.2); an
-   * encrypted archive starts with a symmetric-key session packet (tag 3), a public-key session
-   * packet (tag 1) or encrypted data (tags 9, 18). Armored data starts with a BEGIN PGP line.
+   * OpenPGP messages start with a packet header whose top bit is set (RFC 4880 §4.2); an encrypted
+   * archive starts with a symmetric-key session packet (tag 3), a public-key session packet (tag 1)
+   * or encrypted data (tags 9, 18). Armored data starts with a BEGIN PGP line.
    */
   private static boolean isOpenPgp(byte[] head, int length) {
     String text = new String(head, 0, Math.min(length, 40), StandardCharsets.US_ASCII);

@@ -2,6 +2,7 @@ package io.appc.validator.json;
 
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Findings.Position;
+import io.appc.validator.finding.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -34,10 +35,20 @@ public final class JsonReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonLimits limits;
+  private final Level duplicates;
   private final JsonFactory factory;
 
   public JsonReader(JsonLimits limits) {
+    this(limits, Level.ERROR);
+  }
+
+  /**
+   * @param duplicates level for a repeated member name: an error by default; the Go decoder kept
+   *     the last copy silently, so actool compatibility makes it a note (the tree keeps the last)
+   */
+  public JsonReader(JsonLimits limits, Level duplicates) {
     this.limits = limits;
+    this.duplicates = duplicates;
     this.factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -59,15 +70,7 @@ public final class JsonReader {
    */
   public JsonDocument read(byte[] source, Findings findings) {
     if (source.length > limits.maxBytes()) {
-      findings.error(
-          VALID_JSON,
-          "",
-          "manifest is too large: need at most "
-              + limits.maxBytes()
-              + " bytes, got "
-              + source.length,
-          "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
-              + " intended");
+      reportTooLarge(findings, limits, source.length);
       return null;
     }
     if (source.length >= 3
@@ -82,7 +85,8 @@ public final class JsonReader {
           "save the file as UTF-8 without BOM");
       return null;
     }
-    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), source)) {
+    JsonParser parser = factory.createParser(ObjectReadContext.empty(), source);
+    try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         findings.error(VALID_JSON, "", "manifest is empty: need a JSON object", "");
@@ -113,8 +117,8 @@ public final class JsonReader {
       }
       return new JsonDocument(root, source);
     } catch (StreamConstraintsException e) {
-      TokenStreamLocation l = e.getLocation();
-      Position p = l == null ? new Position(0, 0) : position(l);
+      // The exception carries no location; the parser still knows where it stopped.
+      Position p = position(parser.currentLocation());
       String message = e.getOriginalMessage();
       String readable =
           message != null && message.contains("nesting depth")
@@ -124,7 +128,7 @@ public final class JsonReader {
       return null;
     } catch (JacksonException e) {
       TokenStreamLocation l = e.getLocation();
-      Position p = l == null ? new Position(0, 0) : position(l);
+      Position p = l == null ? position(parser.currentLocation()) : position(l);
       findings.errorAt(
           VALID_JSON,
           "",
@@ -133,6 +137,16 @@ public final class JsonReader {
           "check the JSON syntax near this position");
       return null;
     }
+  }
+
+  /** Reports a manifest larger than the limit; shared by callers that check the size first. */
+  public static void reportTooLarge(Findings findings, JsonLimits limits, long size) {
+    findings.error(
+        VALID_JSON,
+        "",
+        "manifest is too large: need at most " + limits.maxBytes() + " bytes, got " + size,
+        "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
+            + " intended");
   }
 
   private ObjectNode readObject(JsonParser parser, Deque<String> path, Findings findings) {
@@ -147,8 +161,9 @@ public final class JsonReader {
       JsonNode value = readValue(parser, path, findings);
       if (!seen.add(name)) {
         Position p = position(nameLocation);
-        findings.errorAt(
+        findings.addAt(
             VALID_JSON,
+            duplicates,
             pointer(path),
             p,
             "duplicate member \"" + name + "\" in one object",

@@ -4,12 +4,16 @@ import io.appc.validator.Compat;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Findings;
+import io.appc.validator.finding.Level;
 import io.appc.validator.json.JsonDocument;
 import io.appc.validator.json.JsonReader;
 import io.appc.validator.rules.ManifestRule;
 import io.appc.validator.rules.ManifestRules;
 import io.appc.validator.rules.RuleContext;
 import io.appc.validator.schema.SchemaValidator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +28,9 @@ public final class ManifestValidator {
 
   public ManifestValidator(ValidationOptions options) {
     this.options = options;
-    this.reader = new JsonReader(options.jsonLimits());
+    this.reader =
+        new JsonReader(
+            options.jsonLimits(), options.compat() == Compat.ACTOOL ? Level.NOTE : Level.ERROR);
     this.schemas = SchemaValidator.shared();
   }
 
@@ -46,16 +52,33 @@ public final class ManifestValidator {
       return new FileResult(file, "unknown", findings.toList());
     }
     if (options.compat() == Compat.ACTOOL) {
-      document = KeyCase.normalize(document);
+      document = KeyCase.normalize(document, options.forcedKind());
     }
     holder[0] = document;
     ManifestKind kind = KindDetector.detect(document.root(), options.forcedKind(), findings);
-    RuleContext context = new RuleContext(document, kind, options.compat(), findings);
+    RuleContext context =
+        new RuleContext(document, kind, options.compat(), options.reifiedPods(), findings);
     schemas.validate(context);
     for (ManifestRule rule : ManifestRules.forKind(kind)) {
       rule.check(context);
     }
     return new FileResult(file, kind.acKind(), findings.toList());
+  }
+
+  /**
+   * Validates a manifest file. The size limit is checked before reading, so a huge file costs
+   * neither time nor memory.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public FileResult validate(Path file, String display) throws IOException {
+    long size = Files.size(file);
+    if (size > options.jsonLimits().maxBytes()) {
+      Findings findings = new Findings(display);
+      JsonReader.reportTooLarge(findings, options.jsonLimits(), size);
+      return new FileResult(display, "unknown", findings.toList());
+    }
+    return validate(Files.readAllBytes(file), display);
   }
 
   private static Findings.Position positionIn(JsonDocument document, String pointer) {

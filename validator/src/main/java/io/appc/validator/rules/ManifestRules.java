@@ -5,9 +5,32 @@ import java.util.List;
 
 /** The semantic rules for each manifest kind, in the order they run. */
 public final class ManifestRules {
+  private static final List<ManifestRule> IMAGE =
+      List.of(
+          new AcVersionRule(),
+          new ImageNameRule(),
+          new LabelsRule(),
+          new AppRule(),
+          new DependenciesRule(),
+          new PathWhitelistRule(),
+          new AnnotationsRule(),
+          new IsolatorRules(),
+          new UnknownMembersRule());
+
+  private static final List<ManifestRule> POD =
+      List.of(
+          new AcVersionRule(),
+          new PodAppsRule(),
+          new VolumesRule(),
+          new PodAnnotationsRule(),
+          new ExposedPortsRule(),
+          new IsolatorRules(),
+          new UnknownMembersRule());
+
   private ManifestRules() {}
 
+  /** The rules for {@code kind}; the list is immutable and its rules are stateless. */
   public static List<ManifestRule> forKind(ManifestKind kind) {
-    return List.of();
+    return kind == ManifestKind.POD ? POD : IMAGE;
   }
 }

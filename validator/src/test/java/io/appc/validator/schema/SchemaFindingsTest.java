@@ -1,0 +1,118 @@
+package io.appc.validator.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
+import io.appc.validator.finding.Level;
+import io.appc.validator.finding.Requirements;
+import io.appc.validator.manifest.ManifestKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SchemaFindingsTest {
+
+  static Stream<SchemaCases.Case> cases() {
+    return SchemaCases.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsTheExpectedRequirementsAndPointersInSpecMode(SchemaCases.Case c) {
+    List<Finding> findings = SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC);
+    assertEquals(c.spec(), SchemaCases.idsAndPointers(findings), () -> "findings: " + findings);
+    if (c.message() != null) {
+      assertTrue(
+          findings.stream().anyMatch(f -> f.message().contains(c.message())),
+          () -> "no message containing [" + c.message() + "] in " + findings);
+    }
+    if (c.hint() != null) {
+      assertTrue(
+          findings.stream().anyMatch(f -> f.hint().contains(c.hint())),
+          () -> "no hint containing [" + c.hint() + "] in " + findings);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void dropsWhatActoolAcceptedInActoolMode(SchemaCases.Case c) {
+    List<Finding> findings = SchemaCases.validate(c.manifest(), c.kind(), Compat.ACTOOL);
+    assertEquals(c.actool(), SchemaCases.idsAndPointers(findings), () -> "findings: " + findings);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void levelsFollowTheRequirementCatalog(SchemaCases.Case c) {
+    for (Finding f : SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC)) {
+      assertEquals(Requirements.findingLevel(f.requirementId()), f.level(), f::toString);
+      assertTrue(Requirements.known(f.requirementId()), f::toString);
+    }
+  }
+
+  @Test
+  void shouldLevelRequirementsGiveWarnings() {
+    SchemaCases.Case c = find("pod volume members of wrong types");
+    List<Finding> findings = SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC);
+    Finding recursive =
+        findings.stream().filter(f -> f.pointer().equals("/volumes/0/recursive")).findFirst().get();
+    assertEquals(Level.WARNING, recursive.level());
+    Finding uid =
+        findings.stream().filter(f -> f.pointer().equals("/volumes/0/uid")).findFirst().get();
+    assertEquals(Level.ERROR, uid.level());
+  }
+
+  @Test
+  void everySchemaErrorOfTheCorpusNamesARequirement() {
+    List<SchemaViolation> unmapped = new ArrayList<>();
+    for (SchemaCases.Case c : SchemaCases.all()) {
+      SchemaValidator.violations(c.manifest(), c.kind()).stream()
+          .filter(v -> !v.mapped())
+          .forEach(unmapped::add);
+    }
+    assertEquals(List.of(), unmapped);
+  }
+
+  @Test
+  void everyActoolRelaxationIsExercisedByTheCorpus() {
+    List<SchemaViolation> violations = new ArrayList<>();
+    for (SchemaCases.Case c : SchemaCases.all()) {
+      violations.addAll(SchemaValidator.violations(c.manifest(), c.kind()));
+    }
+    for (ActoolRelaxations.Relaxation r : ActoolRelaxations.ALL) {
+      assertTrue(
+          violations.stream().anyMatch(r.applies()), () -> "no case exercises " + r.source());
+    }
+  }
+
+  @Test
+  void theKindDecidesWhichSchemaApplies() {
+    SchemaCases.Case image = find("minimal image manifest is valid");
+    List<Finding> asPod = SchemaCases.validate(image.manifest(), ManifestKind.POD, Compat.SPEC);
+    assertEquals(List.of("POD-011 /acKind", "POD-012 "), SchemaCases.idsAndPointers(asPod));
+  }
+
+  /**
+   * The reader already rejects a top-level value that is not an object (IM-001), so the pipeline
+   * never hands one to the schema layer; the schemas still say "object" for editors, under IM-001.
+   */
+  @Test
+  void rootThatIsNotAnObjectIsReportedUnderValidJson() {
+    for (ManifestKind kind : ManifestKind.values()) {
+      List<SchemaViolation> violations =
+          SchemaValidator.violations(SchemaCases.MAPPER.readTree("[1]"), kind);
+      assertEquals(1, violations.size());
+      assertEquals("IM-001", violations.get(0).requirementId());
+      assertEquals("", violations.get(0).pointer());
+      assertEquals("need an object, got an array", violations.get(0).message());
+    }
+  }
+
+  private static SchemaCases.Case find(String name) {
+    return SchemaCases.all().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+}
