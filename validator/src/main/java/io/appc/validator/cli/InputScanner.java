@@ -19,11 +19,18 @@ import java.util.Locale;
 /**
  * Turns command-line paths into inputs. A directory holding a regular file {@code manifest} is an
  * image layout; any other directory is walked in name order, where {@code *.json} files are
- * manifests, {@code *.aci} files and files that start like an archive are image archives, and
- * everything else is skipped. Hidden entries and symbolic links to directories are not followed, so
- * a walk cannot loop. A file named on the command line is always checked.
+ * manifests (except the corpus's {@code *.expect.json} sidecars), {@code *.aci} files and files
+ * that start like an archive are image archives, and everything else is skipped. Hidden entries and
+ * symbolic links to directories are not followed, so a walk cannot loop. A file named on the
+ * command line is always checked.
  */
 final class InputScanner {
+  /**
+   * The test corpus keeps what it expects of {@code x.json} in {@code x.expect.json} beside it;
+   * those are not manifests, so a walk skips them (naming one still checks it).
+   */
+  static final String EXPECTATION_SUFFIX = ".expect.json";
+
   private InputScanner() {}
 
   /** The inputs for {@code arguments}, in argument order, each directory's content sorted. */
@@ -131,6 +138,9 @@ final class InputScanner {
   /** A file found by walking: a manifest, an archive, or {@code null} to skip it. */
   static Input.Type foundFileType(Path file, String name) throws IOException {
     String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(EXPECTATION_SUFFIX)) {
+      return null;
+    }
     if (lower.endsWith(".json")) {
       return Input.Type.MANIFEST;
     }

@@ -35,6 +35,7 @@ public final class Main {
 
   /** Runs one command line and returns its exit status; never throws. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    quietLibraryLogging();
     try {
       String command = requestedCommand(args);
       Warmup.startFor(command);
@@ -50,6 +51,20 @@ public final class Main {
       }
       err.flush();
       return ExitCodes.USAGE_OR_IO;
+    }
+  }
+
+  /**
+   * The JSON Schema library logs through SLF4J, and SLF4J without a logging backend prints three
+   * warning lines on every run. The tool reports through findings, so its logging goes nowhere;
+   * naming the no-op provider also spares SLF4J a search of every jar. A user's own settings win.
+   */
+  private static void quietLibraryLogging() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    }
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
   }
 

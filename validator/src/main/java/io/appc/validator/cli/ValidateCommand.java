@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
           + " App Container specification v0.8.11.",
       "",
       "A directory with a file named 'manifest' is an image layout. Other directories are walked:"
-          + " *.json files are manifests; *.aci files and files that start like a tar, gzip,"
-          + " bzip2, xz or OpenPGP archive are image archives; other files and hidden entries are"
-          + " skipped. A file named on the command line is always checked: as JSON if its name"
+          + " *.json files are manifests (except *.expect.json test sidecars); *.aci files and"
+          + " files that start like a tar, gzip, bzip2, xz or OpenPGP archive are image archives;"
+          + " other files and hidden entries are skipped. A file named on the command line is always checked: as JSON if its name"
           + " ends in .json or it starts with '{', else as an archive."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -89,6 +89,13 @@ public final class ValidateCommand implements Callable<Integer> {
   ManifestKind kind;
 
   @Option(
+      names = "--reified",
+      description =
+          "Pod manifests must be ready to run: an app whose image has no ID is an error, not the"
+              + " warning a pod template gets.")
+  boolean reified;
+
+  @Option(
       names = "--max-manifest-bytes",
       paramLabel = "N",
       description = "Largest manifest read, in bytes (default: ${DEFAULT-VALUE}).")
@@ -133,7 +140,7 @@ public final class ValidateCommand implements Callable<Integer> {
           "--expect-id needs exactly one image archive, got " + describe(inputs));
     }
     Warmup.await();
-    InputChecker checker = new InputChecker(new ValidationOptions(compat, limits, kind));
+    InputChecker checker = new InputChecker(new ValidationOptions(compat, limits, kind, reified));
     Progress progress =
         !quiet && inputs.size() >= 20 && Progress.stderrIsTerminal()
             ? Progress.onTerminal(err)

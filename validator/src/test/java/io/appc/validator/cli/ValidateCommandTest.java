@@ -119,6 +119,7 @@ class ValidateCommandTest {
     write("a/z.json", Cli.POD);
     write("a/b/c.JSON", Cli.IMAGE);
     write("a/notes.txt", "skipped");
+    write("b.expect.json", "{\"valid\": true}");
     write("a/script.sh", "#!/bin/sh\n");
     write(".hidden/x.json", Cli.BROKEN);
     write("layout/manifest", Cli.IMAGE);
@@ -205,7 +206,7 @@ class ValidateCommandTest {
         finding
             .get("message")
             .asString()
-            .contains("need at most 20 bytes, got " + Cli.IMAGE.length() + " bytes"),
+            .contains("need at most 20 bytes, got " + Cli.IMAGE.length()),
         finding.toString());
   }
 
@@ -219,6 +220,40 @@ class ValidateCommandTest {
     assertEquals(ExitCodes.INVALID, shallow.status());
     assertTrue(shallow.out().contains("IM-001"), shallow.out());
     assertFalse(requirements(json(enough).at("/files/0")).contains("IM-001"), enough.out());
+  }
+
+  @Test
+  void makesAPodTemplateInvalidWithReified() throws IOException {
+    Path template =
+        write(
+            "template.json",
+            "{\"acKind\": \"PodManifest\", \"acVersion\": \"0.8.11\", \"apps\": [{\"name\":"
+                + " \"app\", \"image\": {\"name\": \"example.com/app\"}}]}\n");
+
+    Cli.Result template1 = Cli.run("validate", "--format=json", template.toString());
+    Cli.Result reified = Cli.run("validate", "--reified", "--format=json", template.toString());
+
+    assertEquals(ExitCodes.VALID, template1.status(), template1.out());
+    assertEquals("warning", json(template1).at("/files/0/findings/0/level").asString());
+    assertEquals(ExitCodes.INVALID, reified.status(), reified.out());
+    assertEquals("error", json(reified).at("/files/0/findings/0/level").asString());
+  }
+
+  @Test
+  void failsOnAWarningOnlyWithWarningsAsErrors() throws IOException {
+    Path template =
+        write(
+            "template.json",
+            "{\"acKind\": \"PodManifest\", \"acVersion\": \"0.8.11\", \"apps\": [{\"name\":"
+                + " \"app\", \"image\": {\"name\": \"example.com/app\"}}]}\n");
+
+    Cli.Result lenient = Cli.run("validate", template.toString());
+    Cli.Result strict = Cli.run("validate", "--warnings-as-errors", template.toString());
+
+    assertEquals(ExitCodes.VALID, lenient.status(), lenient.out());
+    assertTrue(lenient.out().contains(": valid (PodManifest): 1 warning"), lenient.out());
+    assertEquals(ExitCodes.INVALID, strict.status(), strict.out());
+    assertTrue(strict.out().contains(": invalid (PodManifest): 1 warning"), strict.out());
   }
 
   @Test
