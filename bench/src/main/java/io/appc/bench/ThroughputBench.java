@@ -26,6 +26,9 @@ public final class ThroughputBench {
   private ThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
+    // The schema library logs through SLF4J, which warns on every start without a backend.
+    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     int threads = 2;
     int warmup = 5;
     int seconds = 10;
