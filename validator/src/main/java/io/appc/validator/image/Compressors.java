@@ -37,7 +37,9 @@ final class Compressors {
       bzip2.finish();
     } else if (compressed instanceof XZOutputStream xz) {
       xz.finish();
+    } else {
+      // the plain case buffers; the compressors have written everything on finish()
+      compressed.flush();
     }
-    compressed.flush();
   }
 }

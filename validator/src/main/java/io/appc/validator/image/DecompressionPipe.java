@@ -67,12 +67,23 @@ final class DecompressionPipe extends InputStream {
         if (buffer == null) {
           return;
         }
-        int n = in.readNBytes(buffer, 0, buffer.length);
+        // fill by hand rather than readNBytes: on a failure, the bytes decoded before it must
+        // still reach the reader, so it can tell in which entry the data broke
+        int n = 0;
+        int r = 0;
+        IOException broken = null;
+        try {
+          while (n < buffer.length && (r = in.read(buffer, n, buffer.length - n)) >= 0) {
+            n += r;
+          }
+        } catch (IOException | RuntimeException e) {
+          broken = failure.map(e);
+        }
         if (n > 0) {
           put(new Chunk(buffer, n, null));
         }
-        if (n < buffer.length) {
-          put(new Chunk(null, -1, null));
+        if (broken != null || r < 0) {
+          put(new Chunk(null, -1, broken));
           return;
         }
       }

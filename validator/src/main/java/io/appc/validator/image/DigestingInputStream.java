@@ -19,6 +19,8 @@ final class DigestingInputStream extends InputStream {
   private final long limit;
   private long count;
   private long budgetEnd = -1;
+  private long zerosFrom = -1;
+  private boolean nonZero;
   private byte[] skipBuffer;
 
   DigestingInputStream(InputStream in, long limit) {
@@ -39,6 +41,16 @@ final class DigestingInputStream extends InputStream {
     budgetEnd = bytes < 0 ? -1 : count + bytes;
   }
 
+  /**
+   * From now on, checks that every byte read is zero (what follows the first end-of-archive record
+   * of a tar); {@link #drain} reports the result.
+   */
+  void expectZeros() {
+    if (zerosFrom < 0) {
+      zerosFrom = count;
+    }
+  }
+
   /** Bytes passed through so far. */
   long count() {
     return count;
@@ -49,6 +61,7 @@ final class DigestingInputStream extends InputStream {
     int b = in.read();
     if (b >= 0) {
       digest.update((byte) b);
+      nonZero |= zerosFrom >= 0 && b != 0;
       advance(1);
     }
     return b;
@@ -59,6 +72,11 @@ final class DigestingInputStream extends InputStream {
     int n = in.read(buffer, offset, length);
     if (n > 0) {
       digest.update(buffer, offset, n);
+      if (zerosFrom >= 0 && !nonZero) {
+        for (int i = offset; i < offset + n && !nonZero; i++) {
+          nonZero = buffer[i] != 0;
+        }
+      }
       advance(n);
     }
     return n;
@@ -83,17 +101,14 @@ final class DigestingInputStream extends InputStream {
 
   /**
    * Reads everything that is left (the tar reader stops after the end-of-archive marker) and
-   * reports whether all of it was zero bytes.
+   * reports whether everything read since {@link #expectZeros} was zero bytes.
    */
   boolean drain(byte[] buffer) throws IOException {
-    boolean zeros = true;
-    int n;
-    while ((n = read(buffer, 0, buffer.length)) >= 0) {
-      for (int i = 0; zeros && i < n; i++) {
-        zeros = buffer[i] == 0;
-      }
+    expectZeros();
+    while (read(buffer, 0, buffer.length) >= 0) {
+      // hashed and checked by read
     }
-    return zeros;
+    return !nonZero;
   }
 
   /** The image ID of everything read; call once, after {@link #drain}. */

@@ -141,7 +141,7 @@ public final class ImageValidator {
               }
               if (verdict == Verdict.READ_MANIFEST) {
                 try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                  manifest(in, entry.size(), display, other);
+                  manifest(in, entry.size(), display + "/" + ImageChecks.MANIFEST, other);
                 }
               }
               return true;
@@ -179,7 +179,7 @@ public final class ImageValidator {
           return null;
         }
         if (verdict == Verdict.READ_MANIFEST) {
-          manifest(reader.body(), entry.size(), display, other);
+          manifest(reader.body(), entry.size(), display + "!" + ImageChecks.MANIFEST, other);
         }
       }
       if (!reader.sawEndMarker()) {
@@ -242,10 +242,13 @@ public final class ImageValidator {
     }
   }
 
-  /** Reads the manifest body (bounded by the JSON limits) and validates it as an image manifest. */
-  private void manifest(InputStream body, long size, String display, List<Finding> other)
+  /**
+   * Reads the manifest body (bounded by the JSON limits) and validates it as an image manifest.
+   *
+   * @param file the name its findings carry ({@code image.aci!manifest}, {@code layout/manifest})
+   */
+  private void manifest(InputStream body, long size, String file, List<Finding> other)
       throws IOException {
-    String file = display + "!" + ImageChecks.MANIFEST;
     long max = options.jsonLimits().maxBytes();
     if (size > max) {
       Findings f = new Findings(file);

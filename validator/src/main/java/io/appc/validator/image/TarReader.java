@@ -52,7 +52,7 @@ final class TarReader {
     this.stream = stream;
     this.counter = stream.digesting();
     this.maxHeaderBytes = limits.maxHeaderBytes();
-    this.tar = new Guarded(source, maxHeaderBytes);
+    this.tar = new Guarded(source, maxHeaderBytes, counter::expectZeros);
   }
 
   /**
@@ -85,7 +85,7 @@ final class TarReader {
       currentLink = null;
       return null;
     }
-    currentName = tar.rawName != null ? tar.rawName : current.getName();
+    currentName = tar.rawName != null ? tar.rawName : tar.headerName();
     currentLink = tar.rawLink != null ? tar.rawLink : current.getLinkName();
     lastName = currentName;
     return current;
@@ -213,15 +213,45 @@ final class TarReader {
   private static final class Guarded extends TarArchiveInputStream {
     private final ByteArrayOutputStream pax = new ByteArrayOutputStream();
     private final int maxHeaderBytes;
+    private final Runnable onEndMarker;
+    private final byte[] header = new byte[512];
     private int depth;
     private boolean sawZeroRecord;
     private String rawName;
     private String rawLink;
 
-    Guarded(InputStream in, int maxHeaderBytes) {
+    Guarded(InputStream in, int maxHeaderBytes, Runnable onEndMarker) {
       // strict (not lenient) parsing: malformed numbers are errors, not zeros
       super(in, 10240, 512, StandardCharsets.UTF_8.name(), false);
       this.maxHeaderBytes = maxHeaderBytes;
+      this.onEndMarker = onEndMarker;
+    }
+
+    /**
+     * The name in the last header as stored: the library adds a slash to directory names through
+     * a setter that also strips a leading slash.
+     */
+    String headerName() {
+      String name = field(0, 100);
+      boolean posix =
+          header[257] == 'u' && header[262] == 0 && header[263] == '0' && header[264] == '0';
+      if (posix) {
+        boolean xstar =
+            header[508] == 't' && header[509] == 'a' && header[510] == 'r' && header[511] == 0;
+        String prefix = field(345, xstar ? 131 : 155);
+        if (!prefix.isEmpty()) {
+          return prefix + "/" + name;
+        }
+      }
+      return name;
+    }
+
+    private String field(int offset, int length) {
+      int end = offset;
+      while (end < offset + length && header[end] != 0) {
+        end++;
+      }
+      return new String(header, offset, end - offset, StandardCharsets.UTF_8);
     }
 
     void startEntry() {
@@ -289,8 +319,12 @@ final class TarReader {
     @Override
     protected boolean isEOFRecord(byte[] record) {
       boolean end = super.isEOFRecord(record);
-      if (record != null && end) {
+      if (record != null && end && !sawZeroRecord) {
         sawZeroRecord = true;
+        onEndMarker.run();
+      }
+      if (record != null && !end && !isAtEOF()) {
+        System.arraycopy(record, 0, header, 0, header.length);
       }
       if (record != null && !end && !isAtEOF() && !TarUtils.verifyCheckSum(record)) {
         throw new IllegalStateException(
