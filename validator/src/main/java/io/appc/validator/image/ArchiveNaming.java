@@ -109,8 +109,7 @@ final class ArchiveNaming {
               : "'" + firstLine(text) + "'";
       return "need an ASCII-armored signature starting with '" + ARMOR + "', got " + got;
     }
-    try (InputStream decoder =
-        PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(data))) {
+    try (InputStream decoder = PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(data))) {
       Object first = new BcPGPObjectFactory(decoder).nextObject();
       if (!(first instanceof PGPSignatureList list) || list.isEmpty()) {
         return "need a detached signature packet, got "

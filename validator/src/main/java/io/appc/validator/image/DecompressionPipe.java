@@ -8,10 +8,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decompresses on a second thread while the caller hashes and parses, because inflating and
- * sha512 each take about as long as the other: with both on one core an image is read at half the
- * speed of {@code gzip -dc | sha512sum}. A few fixed buffers circulate between the two threads, so
- * memory stays constant whatever the archive size.
+ * Decompresses on a second thread while the caller hashes and parses, because inflating and sha512
+ * each take about as long as the other: with both on one core an image is read at half the speed of
+ * {@code gzip -dc | sha512sum}. A few fixed buffers circulate between the two threads, so memory
+ * stays constant whatever the archive size.
  *
  * <p>A failure of the decompressor is handed over in order: the caller first receives every byte
  * decoded before it, then the exception, so it knows which entry was being read.

@@ -7,9 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Passes the uncompressed tar stream through while hashing and counting every byte, including
- * those the tar reader skips: {@link #skip} reads instead of seeking, so the image ID (sha512 of
- * the uncompressed tar, aci.md "Image ID") covers exactly the bytes {@code gzip -dc} would print.
+ * Passes the uncompressed tar stream through while hashing and counting every byte, including those
+ * the tar reader skips: {@link #skip} reads instead of seeking, so the image ID (sha512 of the
+ * uncompressed tar, aci.md "Image ID") covers exactly the bytes {@code gzip -dc} would print.
  */
 final class DigestingInputStream extends InputStream {
   private static final int SKIP_BUFFER = 1 << 16;

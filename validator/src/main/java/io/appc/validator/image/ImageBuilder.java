@@ -36,8 +36,8 @@ import java.util.TreeMap;
  * the spec asks to keep is kept (ACI-ARCH-006): permission bits including setuid, setgid and
  * sticky, numeric owner and group, modification time (whole seconds), symbolic links, hard links
  * (the later path in byte order becomes a link to the first), device numbers, fifos and extended
- * attributes of every namespace. Owner and group names are not stored: names from the build
- * machine mean nothing inside the image, and extractors would map them to the wrong IDs.
+ * attributes of every namespace. Owner and group names are not stored: names from the build machine
+ * mean nothing inside the image, and extractors would map them to the wrong IDs.
  */
 public final class ImageBuilder {
   /** What happened. */
@@ -100,9 +100,7 @@ public final class ImageBuilder {
     String[] id = new String[1];
     try {
       OutputFiles.write(
-          output,
-          options.overwrite(),
-          out -> id[0] = writeArchive(root, paths, options, out));
+          output, options.overwrite(), out -> id[0] = writeArchive(root, paths, options, out));
     } catch (FileAlreadyExistsException e) {
       return new Result(Status.OUTPUT_EXISTS, validation, null);
     }

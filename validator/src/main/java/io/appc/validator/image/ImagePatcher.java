@@ -64,8 +64,8 @@ public final class ImagePatcher {
   }
 
   /**
-   * Patches {@code input} into {@code output} (which may be the same file when {@code overwrite}
-   * is set).
+   * Patches {@code input} into {@code output} (which may be the same file when {@code overwrite} is
+   * set).
    *
    * @throws IllegalArgumentException if the edits cannot be applied (the manifest is not JSON)
    * @throws ArchiveReadException if the input cannot be read
@@ -185,8 +185,8 @@ public final class ImagePatcher {
   }
 
   /**
-   * Sits under the tar reader and sends every byte it reads to one place: held back (headers,
-   * until it is known whose they are), passed to the output, or dropped.
+   * Sits under the tar reader and sends every byte it reads to one place: held back (headers, until
+   * it is known whose they are), passed to the output, or dropped.
    */
   static final class Router extends InputStream {
     enum Mode {

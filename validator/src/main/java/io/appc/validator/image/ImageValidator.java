@@ -21,15 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validates image archives ({@code .aci} files, any compression) and image layout directories.
- * An archive is read in one streaming pass: decompression, the image ID hash, the tar structure
- * and the layout rules all run on the same bytes, and only the manifest is held in memory.
- * Thread-safe: one instance serves every file of a run.
+ * Validates image archives ({@code .aci} files, any compression) and image layout directories. An
+ * archive is read in one streaming pass: decompression, the image ID hash, the tar structure and
+ * the layout rules all run on the same bytes, and only the manifest is held in memory. Thread-safe:
+ * one instance serves every file of a run.
  */
 public final class ImageValidator {
   /**
-   * Requirement ID of findings that say a file could not be read at all (a failing disk, a
-   * missing file): not a property of the image, so a command should exit with its I/O status.
+   * Requirement ID of findings that say a file could not be read at all (a failing disk, a missing
+   * file): not a property of the image, so a command should exit with its I/O status.
    */
   public static final String IO_ERROR = "IO-ERROR";
 
@@ -168,7 +168,8 @@ public final class ImageValidator {
   }
 
   /** The streaming pass over a readable archive; returns the image ID if it was read to the end. */
-  private String scan(ArchiveStream stream, String display, Findings findings, List<Finding> other) {
+  private String scan(
+      ArchiveStream stream, String display, Findings findings, List<Finding> other) {
     ImageChecks checks = new ImageChecks(Source.ARCHIVE, options.compat(), limits, findings);
     TarReader reader = new TarReader(stream, limits);
     try {

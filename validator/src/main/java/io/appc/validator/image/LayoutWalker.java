@@ -71,15 +71,13 @@ final class LayoutWalker {
         : text.replace(file.getFileSystem().getSeparator(), "/");
   }
 
-  static EntrySummary summary(Path root, Path file, BasicFileAttributes attrs)
-      throws IOException {
+  static EntrySummary summary(Path root, Path file, BasicFileAttributes attrs) throws IOException {
     String path = relative(root, file);
     if (attrs.isDirectory()) {
       return EntrySummary.of(path, EntryType.DIRECTORY);
     }
     if (attrs.isSymbolicLink()) {
-      return new EntrySummary(
-          path, EntryType.SYMLINK, Files.readSymbolicLink(file).toString(), 0);
+      return new EntrySummary(path, EntryType.SYMLINK, Files.readSymbolicLink(file).toString(), 0);
     }
     if (attrs.isRegularFile()) {
       return new EntrySummary(path, EntryType.FILE, null, attrs.size());

@@ -75,8 +75,8 @@ public record ManifestEdits(
   }
 
   /**
-   * Applies the edits to {@code original}. A replacement without further edits is returned byte
-   * for byte.
+   * Applies the edits to {@code original}. A replacement without further edits is returned byte for
+   * byte.
    *
    * @throws IllegalArgumentException if the manifest to edit is not a JSON object
    */
@@ -280,7 +280,8 @@ public record ManifestEdits(
     ArrayNode array = existing instanceof ArrayNode a ? a : parent.putArray(list);
     String key = item.path("name").asString();
     for (int i = 0; i < array.size(); i++) {
-      if (array.get(i).path("name").isString() && array.get(i).path("name").asString().equals(key)) {
+      if (array.get(i).path("name").isString()
+          && array.get(i).path("name").asString().equals(key)) {
         array.set(i, item.deepCopy());
         return;
       }

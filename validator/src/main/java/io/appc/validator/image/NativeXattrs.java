@@ -50,7 +50,8 @@ final class NativeXattrs implements Xattrs {
       synchronized (NativeXattrs.class) {
         result = instance;
         if (result == null) {
-          LibC libc = LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
+          LibC libc =
+              LibraryLoader.create(LibC.class).option(LibraryOption.SaveError, true).load("c");
           result = new NativeXattrs(libc);
           instance = result;
         }

@@ -14,8 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes an output file so that it appears complete or not at all: the data goes to a hidden
  * temporary file in the target directory, which is flushed to disk and then renamed (or hard
- * linked, when an existing file must not be replaced). The temporary file is removed on failure
- * and when the JVM is stopped by a signal (Ctrl-C) before the rename.
+ * linked, when an existing file must not be replaced). The temporary file is removed on failure and
+ * when the JVM is stopped by a signal (Ctrl-C) before the rename.
  */
 final class OutputFiles {
   /** Produces the content. */

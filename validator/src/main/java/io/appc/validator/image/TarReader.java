@@ -22,8 +22,8 @@ import org.apache.commons.compress.archivers.tar.TarUtils;
  *       the only data a tar reader has to hold in memory, so a hostile header cannot exhaust it.
  * </ul>
  *
- * <p>Entry bodies are always consumed before the next header is read, so the bytes read between
- * two entries are exactly their headers.
+ * <p>Entry bodies are always consumed before the next header is read, so the bytes read between two
+ * entries are exactly their headers.
  */
 final class TarReader {
   /** Bytes read after the last entry: end marker (2 records) and the rest of a 10 KiB block. */
@@ -228,8 +228,8 @@ final class TarReader {
     }
 
     /**
-     * The name in the last header as stored: the library adds a slash to directory names through
-     * a setter that also strips a leading slash.
+     * The name in the last header as stored: the library adds a slash to directory names through a
+     * setter that also strips a leading slash.
      */
     String headerName() {
       String name = field(0, 100);

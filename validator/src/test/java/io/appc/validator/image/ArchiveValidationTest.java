@@ -60,7 +60,8 @@ class ArchiveValidationTest {
     Path layout = Fixtures.layout(dir.resolve("layout"));
     Files.createDirectories(layout.resolve("rootfs/usr/bin"));
     Files.writeString(layout.resolve("rootfs/usr/bin/tool"), "#!/bin/sh\necho hi\n");
-    return Fixtures.run(new byte[0], "tar", "-C", layout.toString(), "-cf", "-", "manifest", "rootfs");
+    return Fixtures.run(
+        new byte[0], "tar", "-C", layout.toString(), "-cf", "-", "manifest", "rootfs");
   }
 
   @ParameterizedTest
@@ -76,8 +77,7 @@ class ArchiveValidationTest {
   @Test
   void imageIdEqualsSha512sumOfTheGzipDecompressedStream() throws IOException {
     Path image = Fixtures.write(dir, "image.aci", Fixtures.compress("gzip", systemTar()));
-    String expected =
-        "sha512-" + Fixtures.sh("gzip -dc '" + image + "' | sha512sum").split(" ")[0];
+    String expected = "sha512-" + Fixtures.sh("gzip -dc '" + image + "' | sha512sum").split(" ")[0];
     assertEquals(expected, validator.validateArchive(image, "image.aci").imageId());
     assertEquals(expected, ImageIds.compute(image));
   }
@@ -100,10 +100,8 @@ class ArchiveValidationTest {
     // bzip2 decodes nothing of a block until it has all of it: make the data span blocks
     byte[] big = new byte[3_000_000];
     new Random(7).nextBytes(big);
-    byte[] compressed =
-        Fixtures.compress(tool, Tar.image().file("rootfs/random", big).bytes());
-    FileResult result =
-        validate("image.aci", Arrays.copyOf(compressed, compressed.length * 2 / 3));
+    byte[] compressed = Fixtures.compress(tool, Tar.image().file("rootfs/random", big).bytes());
+    FileResult result = validate("image.aci", Arrays.copyOf(compressed, compressed.length * 2 / 3));
     Finding f = only(result, "ACI-ARCH-002");
     assertTrue(f.message().contains("corrupt or truncated"), f.message());
     assertTrue(f.message().contains("in entry 'rootfs/random'"), f.message());
@@ -204,10 +202,8 @@ class ArchiveValidationTest {
   @Test
   void judgesTopLevelNamesAsPathSegments() throws IOException {
     byte[] tar = Tar.image().file("rootfsx/a", "x").file("README", "x").bytes();
-    assertEquals(
-        "ACI-ARCH-005@README ACI-ARCH-005@rootfsx/a", ids(validate("image.aci", tar)));
-    ImageValidator actool =
-        new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
+    assertEquals("ACI-ARCH-005@README ACI-ARCH-005@rootfsx/a", ids(validate("image.aci", tar)));
+    ImageValidator actool = new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
     FileResult compat = actool.validateArchive(Fixtures.write(dir, "x.aci", tar), "x.aci");
     assertEquals("ACI-ARCH-005@README", ids(compat));
   }
@@ -215,15 +211,13 @@ class ArchiveValidationTest {
   @Test
   void reportsDuplicatesAfterNormalisingNames() throws IOException {
     byte[] tar = Tar.image().file("./rootfs/a", "again").dir("rootfs").bytes();
-    assertEquals(
-        "ACI-ARCH-003@./rootfs/a ACI-ARCH-003@rootfs", ids(validate("image.aci", tar)));
+    assertEquals("ACI-ARCH-003@./rootfs/a ACI-ARCH-003@rootfs", ids(validate("image.aci", tar)));
   }
 
   @Test
   void rejectsManifestDirectoryAndExtraFiles() throws IOException {
     byte[] tar = new Tar().dir("manifest/").dir("rootfs/").file("extra", "x").bytes();
-    assertEquals(
-        "ACI-ARCH-004@manifest/ ACI-ARCH-005@extra", ids(validate("image.aci", tar)));
+    assertEquals("ACI-ARCH-004@manifest/ ACI-ARCH-005@extra", ids(validate("image.aci", tar)));
   }
 
   @Test
@@ -232,10 +226,8 @@ class ArchiveValidationTest {
     FileResult spec = validate("image.aci", tar);
     assertEquals("LINT-ARCH-001@rootfs", ids(spec));
     assertTrue(spec.valid(false));
-    ImageValidator actool =
-        new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
-    FileResult compat =
-        actool.validateArchive(Fixtures.write(dir, "image.aci", tar), "image.aci");
+    ImageValidator actool = new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
+    FileResult compat = actool.validateArchive(Fixtures.write(dir, "image.aci", tar), "image.aci");
     assertEquals("ACI-ARCH-004@", ids(compat));
   }
 
@@ -284,7 +276,8 @@ class ArchiveValidationTest {
     FileResult result = validate("image.aci", Fixtures.compress("gzip", tar));
     Finding f = only(result, "ACI-ARCH-002");
     assertTrue(f.message().contains("limit"), f.message());
-    byte[] longName = Tar.image().gnuLongName("rootfs/" + "n".repeat(2 << 20)).file("x", "").bytes();
+    byte[] longName =
+        Tar.image().gnuLongName("rootfs/" + "n".repeat(2 << 20)).file("x", "").bytes();
     assertTrue(
         only(validate("long.aci", longName), "ACI-ARCH-002").message().contains("GNU long name"));
   }
@@ -331,9 +324,21 @@ class ArchiveValidationTest {
     Path encrypted = dir.resolve("secret.aci");
     try {
       Fixtures.run(
-          new byte[0], "gpg", "--homedir", home.toString(), "--batch", "--pinentry-mode",
-          "loopback", "--passphrase", "sekr3t", "--cipher-algo", "AES256", "--output",
-          encrypted.toString(), "--symmetric", plain.toString());
+          new byte[0],
+          "gpg",
+          "--homedir",
+          home.toString(),
+          "--batch",
+          "--pinentry-mode",
+          "loopback",
+          "--passphrase",
+          "sekr3t",
+          "--cipher-algo",
+          "AES256",
+          "--output",
+          encrypted.toString(),
+          "--symmetric",
+          plain.toString());
     } finally {
       Fixtures.run(new byte[0], "gpgconf", "--homedir", home.toString(), "--kill", "all");
     }
@@ -365,8 +370,7 @@ class ArchiveValidationTest {
     assertTrue(only(misnamed, "ACI-ARCH-001").hint().contains("image.aci"));
     only(misnamed, "ACI-ARCH-011");
 
-    ImageValidator actool =
-        new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
+    ImageValidator actool = new ImageValidator(ValidationOptions.DEFAULT.withCompat(Compat.ACTOOL));
     assertEquals("", ids(actool.validateArchive(tarFile, "image.tar")));
   }
 
@@ -374,11 +378,20 @@ class ArchiveValidationTest {
   void acceptsAnArmoredDetachedSignature() throws IOException {
     Path home = Files.createDirectory(dir.resolve("gnupg"));
     Path image = Fixtures.write(dir, "signed.aci", Tar.image().bytes());
-    String[] gpg = {"gpg", "--homedir", home.toString(), "--batch", "--pinentry-mode", "loopback",
-        "--passphrase", ""};
+    String[] gpg = {
+      "gpg",
+      "--homedir",
+      home.toString(),
+      "--batch",
+      "--pinentry-mode",
+      "loopback",
+      "--passphrase",
+      ""
+    };
     try {
-      Fixtures.run(new byte[0], concat(gpg, "--quick-gen-key", "test@example.com", "ed25519",
-          "sign", "never"));
+      Fixtures.run(
+          new byte[0],
+          concat(gpg, "--quick-gen-key", "test@example.com", "ed25519", "sign", "never"));
       Fixtures.run(new byte[0], concat(gpg, "--armor", "--detach-sign", image.toString()));
     } finally {
       Fixtures.run(new byte[0], "gpgconf", "--homedir", home.toString(), "--kill", "all");

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds real tar archives for tests. Headers are assembled here byte by byte (independently of
- * the production {@link TarWriter}), so that hostile archives can say anything: absolute names,
- * {@code ..}, wrong checksums, absurd sizes.
+ * Builds real tar archives for tests. Headers are assembled here byte by byte (independently of the
+ * production {@link TarWriter}), so that hostile archives can say anything: absolute names, {@code
+ * ..}, wrong checksums, absurd sizes.
  */
 final class Fixtures {
   static final String MANIFEST_JSON =
@@ -157,7 +157,8 @@ final class Fixtures {
 
   static byte[] run(byte[] stdin, String... command) {
     try {
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       Thread feeder =
           new Thread(
               () -> {

@@ -40,9 +40,16 @@ class ImageBuilderTest {
   private Path richLayout(Path root) throws IOException {
     Path layout = Fixtures.layout(root);
     Path rootfs = layout.resolve("rootfs");
-    Path tool = Files.writeString(Files.createDirectories(rootfs.resolve("bin")).resolve("tool"), "#!/bin/sh\n");
+    Path tool =
+        Files.writeString(
+            Files.createDirectories(rootfs.resolve("bin")).resolve("tool"), "#!/bin/sh\n");
     sh("chmod 4755 '" + tool + "' && chown 1000:1001 '" + tool + "'");
-    sh("mkdir -m 2775 '" + rootfs.resolve("shared") + "' && mkdir -m 1777 '" + rootfs.resolve("tmp") + "'");
+    sh(
+        "mkdir -m 2775 '"
+            + rootfs.resolve("shared")
+            + "' && mkdir -m 1777 '"
+            + rootfs.resolve("tmp")
+            + "'");
     Path passwd = rootfs.resolve("etc/passwd");
     Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\n");
     XATTRS.set(passwd, "user.comment", "hello".getBytes());
@@ -53,8 +60,17 @@ class ImageBuilderTest {
     Path first = Files.writeString(rootfs.resolve("hard1"), "same inode\n");
     Files.createLink(rootfs.resolve("hard2"), first);
     Path dev = Files.createDirectories(rootfs.resolve("dev"));
-    sh("mknod '" + dev.resolve("null") + "' c 1 3 && mknod '" + dev.resolve("sda") + "' b 8 0"
-        + " && mknod '" + dev.resolve("wide") + "' c 300 70000 && mkfifo '" + dev.resolve("fifo") + "'");
+    sh(
+        "mknod '"
+            + dev.resolve("null")
+            + "' c 1 3 && mknod '"
+            + dev.resolve("sda")
+            + "' b 8 0"
+            + " && mknod '"
+            + dev.resolve("wide")
+            + "' c 300 70000 && mkfifo '"
+            + dev.resolve("fifo")
+            + "'");
     Files.createDirectories(rootfs.resolve("empty"));
     String longDir = "d".repeat(90);
     Path deep = Files.createDirectories(rootfs.resolve(longDir).resolve(longDir).resolve(longDir));
@@ -81,14 +97,19 @@ class ImageBuilderTest {
 
     FileResult check = validator.validateArchive(image, "rich.aci");
     assertEquals(
-        List.of("ACI-ARCH-009"),
-        check.findings().stream().map(f -> f.requirementId()).toList());
+        List.of("ACI-ARCH-009"), check.findings().stream().map(f -> f.requirementId()).toList());
     assertEquals(result.imageId(), check.imageId());
-    assertEquals(Fixtures.sh("gzip -dc '" + image + "' | sha512sum").split(" ")[0],
+    assertEquals(
+        Fixtures.sh("gzip -dc '" + image + "' | sha512sum").split(" ")[0],
         result.imageId().substring("sha512-".length()));
 
     Path extracted = Files.createDirectory(dir.resolve("extracted"));
-    sh("tar --xattrs --xattrs-include='*' --numeric-owner -xpf '" + image + "' -C '" + extracted + "'");
+    sh(
+        "tar --xattrs --xattrs-include='*' --numeric-owner -xpf '"
+            + image
+            + "' -C '"
+            + extracted
+            + "'");
     assertSameTree(layout, extracted);
     assertEquals(
         Files.getAttribute(extracted.resolve("rootfs/hard1"), "unix:ino"),
@@ -111,7 +132,8 @@ class ImageBuilderTest {
     sorted.sort((a, b) -> java.util.Arrays.compareUnsigned(strip(a), strip(b)));
     assertEquals(sorted, names);
     assertTrue(
-        listing.stream().anyMatch(l -> l.startsWith("h") && l.contains("rootfs/hard2 link to rootfs/hard1")),
+        listing.stream()
+            .anyMatch(l -> l.startsWith("h") && l.contains("rootfs/hard2 link to rootfs/hard1")),
         String.join("\n", listing));
   }
 
@@ -127,7 +149,8 @@ class ImageBuilderTest {
     ImageBuilder.Result one = builder.build(layout, dir.resolve("one.aci"), none);
     ImageBuilder.Result two = builder.build(layout, dir.resolve("two.aci"), none);
     assertEquals(one.imageId(), two.imageId());
-    assertArrayEquals(Files.readAllBytes(dir.resolve("one.aci")), Files.readAllBytes(dir.resolve("two.aci")));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("one.aci")), Files.readAllBytes(dir.resolve("two.aci")));
   }
 
   @Test
@@ -148,7 +171,9 @@ class ImageBuilderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Compression.class, names = {"NONE", "GZIP", "BZIP2", "XZ"})
+  @EnumSource(
+      value = Compression.class,
+      names = {"NONE", "GZIP", "BZIP2", "XZ"})
   void compressesAsAskedWithoutChangingTheImageId(Compression compression) throws IOException {
     Path layout = Fixtures.layout(dir.resolve("layout"));
     Path image = dir.resolve("image.aci");
@@ -160,7 +185,10 @@ class ImageBuilderTest {
     assertEquals(ImageIds.compute(image), result.imageId());
     String reference =
         builder
-            .build(layout, dir.resolve("ref.aci"), new ImageBuilder.Options(Compression.NONE, true, false))
+            .build(
+                layout,
+                dir.resolve("ref.aci"),
+                new ImageBuilder.Options(Compression.NONE, true, false))
             .imageId();
     assertEquals(reference, result.imageId());
   }
@@ -194,7 +222,8 @@ class ImageBuilderTest {
     Path layout = Fixtures.layout(dir.resolve("layout"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> builder.build(layout, layout.resolve("rootfs/self.aci"), ImageBuilder.Options.DEFAULT));
+        () ->
+            builder.build(layout, layout.resolve("rootfs/self.aci"), ImageBuilder.Options.DEFAULT));
   }
 
   @Test
@@ -218,7 +247,8 @@ class ImageBuilderTest {
         };
     ImageBuilder broken = new ImageBuilder(ValidationOptions.DEFAULT, failing);
     Path image = dir.resolve("image.aci");
-    assertThrows(IOException.class, () -> broken.build(layout, image, ImageBuilder.Options.DEFAULT));
+    assertThrows(
+        IOException.class, () -> broken.build(layout, image, ImageBuilder.Options.DEFAULT));
     assertEquals(List.of("layout"), listDir());
   }
 

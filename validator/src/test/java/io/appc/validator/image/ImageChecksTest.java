@@ -57,71 +57,110 @@ class ImageChecksTest {
     return Stream.of(
         Arguments.of("plain file", List.of(f("rootfs/a")), List.of(), List.of()),
         Arguments.of(
-            "dot-slash names", List.of(d("./"), f("./rootfs/b"), d("./rootfs/c/")), List.of(),
+            "dot-slash names",
+            List.of(d("./"), f("./rootfs/b"), d("./rootfs/c/")),
+            List.of(),
             List.of()),
         Arguments.of(
-            "absolute path", List.of(f("/rootfs/b")), List.of("ACI-ARCH-005@/rootfs/b"),
+            "absolute path",
+            List.of(f("/rootfs/b")),
+            List.of("ACI-ARCH-005@/rootfs/b"),
             List.of("ACI-ARCH-005@/rootfs/b")),
         Arguments.of(
-            "escaping dot-dot", List.of(f("../evil")), List.of("ACI-ARCH-005@../evil"),
+            "escaping dot-dot",
+            List.of(f("../evil")),
+            List.of("ACI-ARCH-005@../evil"),
             List.of("ACI-ARCH-005@../evil")),
         Arguments.of(
-            "dot-dot out of rootfs", List.of(f("rootfs/../evil")),
-            List.of("ACI-ARCH-005@rootfs/../evil"), List.of("ACI-ARCH-005@rootfs/../evil")),
+            "dot-dot out of rootfs",
+            List.of(f("rootfs/../evil")),
+            List.of("ACI-ARCH-005@rootfs/../evil"),
+            List.of("ACI-ARCH-005@rootfs/../evil")),
         Arguments.of(
-            "dot-dot inside rootfs", List.of(d("rootfs/a/"), f("rootfs/a/../b")),
-            List.of("ACI-ARCH-005@rootfs/a/../b"), List.of()),
+            "dot-dot inside rootfs",
+            List.of(d("rootfs/a/"), f("rootfs/a/../b")),
+            List.of("ACI-ARCH-005@rootfs/a/../b"),
+            List.of()),
         Arguments.of(
-            "rootfs prefix but other name", List.of(f("rootfsx/a")),
-            List.of("ACI-ARCH-005@rootfsx/a"), List.of()),
+            "rootfs prefix but other name",
+            List.of(f("rootfsx/a")),
+            List.of("ACI-ARCH-005@rootfsx/a"),
+            List.of()),
         Arguments.of(
-            "extra top-level file", List.of(f("README")), List.of("ACI-ARCH-005@README"),
+            "extra top-level file",
+            List.of(f("README")),
+            List.of("ACI-ARCH-005@README"),
             List.of("ACI-ARCH-005@README")),
         Arguments.of(
-            "duplicate file", List.of(f("rootfs/a"), f("./rootfs/a")),
-            List.of("ACI-ARCH-003@./rootfs/a"), List.of("ACI-ARCH-003@./rootfs/a")),
+            "duplicate file",
+            List.of(f("rootfs/a"), f("./rootfs/a")),
+            List.of("ACI-ARCH-003@./rootfs/a"),
+            List.of("ACI-ARCH-003@./rootfs/a")),
         Arguments.of(
             "duplicate rootfs", List.of(d("rootfs")), List.of("ACI-ARCH-003@rootfs"), List.of()),
         Arguments.of(
-            "duplicate manifest", List.of(f("./manifest")), List.of("ACI-ARCH-003@./manifest"),
+            "duplicate manifest",
+            List.of(f("./manifest")),
+            List.of("ACI-ARCH-003@./manifest"),
             List.of("ACI-ARCH-003@./manifest")),
         Arguments.of(
-            "absolute symlink target is fine", List.of(sym("rootfs/l", "/etc/passwd")), List.of(),
+            "absolute symlink target is fine",
+            List.of(sym("rootfs/l", "/etc/passwd")),
+            List.of(),
             List.of()),
         Arguments.of(
-            "path through a symlink", List.of(sym("rootfs/l", "/etc"), f("rootfs/l/passwd")),
-            List.of("ACI-ARCH-005@rootfs/l/passwd"), List.of("ACI-ARCH-005@rootfs/l/passwd")),
+            "path through a symlink",
+            List.of(sym("rootfs/l", "/etc"), f("rootfs/l/passwd")),
+            List.of("ACI-ARCH-005@rootfs/l/passwd"),
+            List.of("ACI-ARCH-005@rootfs/l/passwd")),
         Arguments.of(
-            "file under a file", List.of(f("rootfs/a"), f("rootfs/a/b")),
-            List.of("ACI-ARCH-002@rootfs/a/b"), List.of("ACI-ARCH-002@rootfs/a/b")),
+            "file under a file",
+            List.of(f("rootfs/a"), f("rootfs/a/b")),
+            List.of("ACI-ARCH-002@rootfs/a/b"),
+            List.of("ACI-ARCH-002@rootfs/a/b")),
         Arguments.of(
-            "hard link to earlier file", List.of(f("rootfs/a"), hard("rootfs/b", "rootfs/a")),
-            List.of(), List.of()),
+            "hard link to earlier file",
+            List.of(f("rootfs/a"), hard("rootfs/b", "rootfs/a")),
+            List.of(),
+            List.of()),
         Arguments.of(
-            "hard link to later file", List.of(hard("rootfs/b", "rootfs/a"), f("rootfs/a")),
-            List.of("ACI-ARCH-002@rootfs/b"), List.of("ACI-ARCH-002@rootfs/b")),
+            "hard link to later file",
+            List.of(hard("rootfs/b", "rootfs/a"), f("rootfs/a")),
+            List.of("ACI-ARCH-002@rootfs/b"),
+            List.of("ACI-ARCH-002@rootfs/b")),
         Arguments.of(
-            "hard link to the manifest", List.of(hard("rootfs/b", "manifest")),
-            List.of("ACI-ARCH-005@rootfs/b"), List.of("ACI-ARCH-005@rootfs/b")),
+            "hard link to the manifest",
+            List.of(hard("rootfs/b", "manifest")),
+            List.of("ACI-ARCH-005@rootfs/b"),
+            List.of("ACI-ARCH-005@rootfs/b")),
         Arguments.of(
-            "hard link escaping", List.of(hard("rootfs/b", "../../etc/shadow")),
-            List.of("ACI-ARCH-005@rootfs/b"), List.of("ACI-ARCH-005@rootfs/b")),
+            "hard link escaping",
+            List.of(hard("rootfs/b", "../../etc/shadow")),
+            List.of("ACI-ARCH-005@rootfs/b"),
+            List.of("ACI-ARCH-005@rootfs/b")),
         Arguments.of(
-            "hard link absolute", List.of(hard("rootfs/b", "/etc/shadow")),
-            List.of("ACI-ARCH-005@rootfs/b"), List.of("ACI-ARCH-005@rootfs/b")),
+            "hard link absolute",
+            List.of(hard("rootfs/b", "/etc/shadow")),
+            List.of("ACI-ARCH-005@rootfs/b"),
+            List.of("ACI-ARCH-005@rootfs/b")),
         Arguments.of(
-            "hard link to a directory", List.of(d("rootfs/d/"), hard("rootfs/b", "rootfs/d")),
-            List.of("ACI-ARCH-002@rootfs/b"), List.of("ACI-ARCH-002@rootfs/b")),
+            "hard link to a directory",
+            List.of(d("rootfs/d/"), hard("rootfs/b", "rootfs/d")),
+            List.of("ACI-ARCH-002@rootfs/b"),
+            List.of("ACI-ARCH-002@rootfs/b")),
         Arguments.of(
             "devices and fifos",
             List.of(
                 EntrySummary.of("rootfs/null", EntryType.CHAR_DEVICE),
                 EntrySummary.of("rootfs/sda", EntryType.BLOCK_DEVICE),
                 EntrySummary.of("rootfs/pipe", EntryType.FIFO)),
-            List.of(), List.of()),
+            List.of(),
+            List.of()),
         Arguments.of(
-            "unknown entry type", List.of(EntrySummary.of("rootfs/x", EntryType.OTHER)),
-            List.of("ACI-ARCH-002@rootfs/x"), List.of("ACI-ARCH-002@rootfs/x")));
+            "unknown entry type",
+            List.of(EntrySummary.of("rootfs/x", EntryType.OTHER)),
+            List.of("ACI-ARCH-002@rootfs/x"),
+            List.of("ACI-ARCH-002@rootfs/x")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -169,7 +208,8 @@ class ImageChecksTest {
   @Test
   void asksToReadOnlyTheFirstManifest() {
     Findings findings = new Findings("x");
-    ImageChecks checks = new ImageChecks(Source.ARCHIVE, Compat.SPEC, ArchiveLimits.DEFAULT, findings);
+    ImageChecks checks =
+        new ImageChecks(Source.ARCHIVE, Compat.SPEC, ArchiveLimits.DEFAULT, findings);
     assertEquals(Verdict.READ_MANIFEST, checks.entry(f("./manifest")));
     assertEquals(Verdict.CONTINUE, checks.entry(f("manifest")));
     assertEquals(Verdict.CONTINUE, checks.entry(f("rootfs/manifest")));

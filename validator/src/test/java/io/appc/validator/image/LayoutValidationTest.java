@@ -92,7 +92,8 @@ class LayoutValidationTest {
   @Test
   void notesSocketsThatAnArchiveCannotHold() throws IOException {
     Path layout = Fixtures.layout(dir.resolve("l"));
-    try (ServerSocketChannel socket = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+    try (ServerSocketChannel socket =
+        ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
       socket.bind(UnixDomainSocketAddress.of(layout.resolve("rootfs/sock")));
       assertEquals("LINT-ARCH-004@layout:rootfs/sock", ids(layout));
     }

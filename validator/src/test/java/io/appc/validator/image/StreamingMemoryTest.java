@@ -3,7 +3,6 @@ package io.appc.validator.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memory must stay flat whatever the archive size: a 200 MB entry is validated in a JVM whose
- * whole heap is 64 MB.
+ * Memory must stay flat whatever the archive size: a 200 MB entry is validated in a JVM whose whole
+ * heap is 64 MB.
  */
 class StreamingMemoryTest {
   private static final long SIZE = 200L * 1024 * 1024;
@@ -36,7 +35,9 @@ class StreamingMemoryTest {
         DigestOutputStream tarBytes = new DigestOutputStream(gzip, sha512)) {
       TarWriter tar = new TarWriter(tarBytes);
       byte[] manifest = Fixtures.MANIFEST_JSON.getBytes(StandardCharsets.UTF_8);
-      tar.write(header("manifest", TarWriter.FILE, manifest.length), new java.io.ByteArrayInputStream(manifest));
+      tar.write(
+          header("manifest", TarWriter.FILE, manifest.length),
+          new java.io.ByteArrayInputStream(manifest));
       tar.write(header("rootfs/", TarWriter.DIRECTORY, 0), null);
       tar.write(header("rootfs/zeros", TarWriter.FILE, SIZE), new Zeros(SIZE));
       tar.finish();
@@ -49,7 +50,7 @@ class StreamingMemoryTest {
                 "-Xmx64m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                MemoryProbeMain.class.getName(),
+                ValidateMain.class.getName(),
                 image.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
@@ -66,7 +67,18 @@ class StreamingMemoryTest {
 
   private static TarWriter.Header header(String name, byte type, long size) {
     return new TarWriter.Header(
-        name, type, type == TarWriter.DIRECTORY ? 0755 : 0644, 0, 0, "", "", 0, size, "", 0, 0,
+        name,
+        type,
+        type == TarWriter.DIRECTORY ? 0755 : 0644,
+        0,
+        0,
+        "",
+        "",
+        0,
+        size,
+        "",
+        0,
+        0,
         null);
   }
 

@@ -109,8 +109,7 @@ public final class BuildCommand implements Callable<Integer> {
         case "xz":
           return Compression.XZ;
         default:
-          throw new TypeConversionException(
-              "need none, gzip, bzip2 or xz, got '" + value + "'");
+          throw new TypeConversionException("need none, gzip, bzip2 or xz, got '" + value + "'");
       }
     }
   }

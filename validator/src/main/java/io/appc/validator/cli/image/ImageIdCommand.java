@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code appc image-id FILE...}: prints {@code sha512-<hex>  FILE} per archive, like {@code
+ * {@code appc image-id FILE...}: prints {@code sha512-<hex> FILE} per archive, like {@code
  * sha512sum}, also for a single file, so scripts see one format whatever a glob expands to; {@code
  * --quiet} prints the IDs alone.
  */

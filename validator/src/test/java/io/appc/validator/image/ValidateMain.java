@@ -6,11 +6,11 @@ import io.appc.validator.finding.Level;
 import java.nio.file.Path;
 
 /**
- * Validates one archive and prints its image ID and error count; run in a separate JVM with a
- * small heap to show that validation streams.
+ * Validates one archive and prints its image ID and error count. Used in a separate JVM: with a
+ * small heap to show that validation streams (StreamingMemoryTest), and by bench/image-bench.sh.
  */
-public final class MemoryProbeMain {
-  private MemoryProbeMain() {}
+public final class ValidateMain {
+  private ValidateMain() {}
 
   public static void main(String[] args) {
     FileResult result =
