@@ -69,7 +69,8 @@ final class TarReader {
     inHeader = true;
     try {
       current = tar.getNextEntry();
-    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+    } catch (RuntimeException e) {
+      // the library signals malformed headers with unchecked exceptions of several kinds
       throw tarData(e.getMessage(), e);
     } catch (ArchiveReadException e) {
       throw e;
@@ -181,7 +182,7 @@ final class TarReader {
     } catch (IOException e) {
       ArchiveReadException cause = ours(e);
       throw cause != null ? cause : tarData(e.getMessage(), e);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw tarData(e.getMessage(), e);
     }
   }

@@ -405,6 +405,35 @@ class ArchiveValidationTest {
   }
 
   @Test
+  void neverThrowsOnMutatedArchives() throws IOException {
+    byte[] tar =
+        Tar.image()
+            .pax("path=rootfs/p", "SCHILY.xattr.user.a=1")
+            .file("rootfs/p", "pax")
+            .gnuLongName("rootfs/" + "l".repeat(150))
+            .file("x", "long")
+            .hardlink("rootfs/h", "rootfs/a")
+            .bytes();
+    Random random = new Random(1234);
+    for (int round = 0; round < 400; round++) {
+      byte[] mutated = tar.clone();
+      for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+        int at = random.nextInt(mutated.length);
+        mutated[at] = (byte) random.nextInt(256);
+      }
+      byte[] input = round % 2 == 0 ? mutated : Fixtures.compress("gzip", mutated);
+      if (round % 3 == 0) {
+        input = Arrays.copyOf(input, random.nextInt(input.length));
+      }
+      FileResult result = validate("m" + round + ".aci", input);
+      assertNotNull(result.findings());
+      assertTrue(
+          result.findings().stream().noneMatch(f -> f.message().contains("Exception")),
+          () -> result.findings().toString());
+    }
+  }
+
+  @Test
   void reportsUnreadableFilesAsIoErrors() {
     FileResult result = validator.validateArchive(dir.resolve("missing.aci"), "missing.aci");
     assertEquals(ImageValidator.IO_ERROR, only(result, ImageValidator.IO_ERROR).requirementId());

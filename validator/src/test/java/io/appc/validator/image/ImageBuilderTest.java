@@ -252,6 +252,43 @@ class ImageBuilderTest {
     assertEquals(List.of("layout"), listDir());
   }
 
+  @Test
+  void leavesNothingBehindWhenInterruptedWithCtrlC() throws Exception {
+    Path layout = Fixtures.layout(dir.resolve("layout"));
+    sh("truncate -s 4G '" + layout.resolve("rootfs/big") + "'");
+    Path out = Files.createDirectory(dir.resolve("out"));
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BuildMain.class.getName(),
+                layout.toString(),
+                out.resolve("big.aci").toString())
+            .inheritIO()
+            .start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (listing(out).isEmpty() && System.nanoTime() < deadline && child.isAlive()) {
+        Thread.sleep(20);
+      }
+      assertTrue(listing(out).get(0).endsWith(".partial"), listing(out).toString());
+      Thread.sleep(300);
+      sh("kill -INT " + child.pid());
+      assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      child.destroyForcibly();
+    }
+    assertNotEquals(0, child.exitValue());
+    assertEquals(List.of(), listing(out));
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   private List<String> listDir() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
