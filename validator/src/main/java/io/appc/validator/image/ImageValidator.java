@@ -311,7 +311,7 @@ public final class ImageValidator {
     return hex.toString();
   }
 
-  /** Level helper kept for callers that filter I/O failures out of a result. */
+  /** True for a finding that says a file could not be read (a command exits 2 for these). */
   public static boolean isIoError(Finding finding) {
     return finding.requirementId().equals(IO_ERROR) && finding.level() == Level.ERROR;
   }

@@ -14,8 +14,8 @@ import org.apache.commons.compress.archivers.tar.TarUtils;
  * give:
  *
  * <ul>
- *   <li>entry names exactly as stored: the library strips a leading {@code /} from GNU long names
- *       and PAX {@code path} records, which would hide absolute paths;
+ *   <li>entry names exactly as stored: the library strips a leading {@code /} from GNU long names,
+ *       PAX {@code path} records and directory names, which would hide absolute paths;
  *   <li>header checksums are verified (the library ignores them);
  *   <li>whether the end-of-archive marker was present;
  *   <li>a bound on the bytes read between two entries (extended headers, long names, sparse maps),
