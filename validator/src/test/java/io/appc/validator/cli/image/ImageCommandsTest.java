@@ -1,0 +1,183 @@
+package io.appc.validator.cli.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ImageCommandsTest {
+  private static final String MANIFEST =
+      "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/cli\"}";
+
+  @TempDir Path dir;
+
+  /** Exit status, stdout and stderr of one command run. */
+  private record Run(int status, String out, String err) {}
+
+  private static Run run(Callable<Integer> command, Object... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] strings = new String[args.length];
+    for (int i = 0; i < args.length; i++) {
+      strings[i] = args[i].toString();
+    }
+    int status = cli.execute(strings);
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  private Path layout() throws IOException {
+    Path layout = dir.resolve("layout");
+    Files.createDirectories(layout.resolve("rootfs/bin"));
+    Files.writeString(layout.resolve("manifest"), MANIFEST);
+    Files.writeString(layout.resolve("rootfs/bin/app"), "#!/bin/sh\n");
+    return layout;
+  }
+
+  private Path built() throws IOException {
+    Path image = dir.resolve("app.aci");
+    Run build = run(new BuildCommand(), layout(), image);
+    assertEquals(0, build.status(), build.err());
+    return image;
+  }
+
+  private static String sha512OfGunzipped(Path image) throws Exception {
+    try (var in = new GZIPInputStream(Files.newInputStream(image))) {
+      return "sha512-"
+          + HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-512").digest(in.readAllBytes()));
+    }
+  }
+
+  @Test
+  void buildPrintsTheImageIdThatImageIdComputes() throws Exception {
+    Path image = dir.resolve("app.aci");
+    Run build = run(new BuildCommand(), layout(), image, "--normalize");
+    assertEquals(0, build.status(), build.err());
+    String id = sha512OfGunzipped(image);
+    assertEquals(id + "  " + image + "\n", build.out());
+
+    Run ids = run(new ImageIdCommand(), image, image);
+    assertEquals(0, ids.status());
+    assertEquals(id + "  " + image + "\n" + id + "  " + image + "\n", ids.out());
+    assertEquals(id + "\n", run(new ImageIdCommand(), "-q", image).out());
+  }
+
+  @Test
+  void buildRefusesInvalidLayoutsAndExistingOutputs() throws IOException {
+    Path layout = layout();
+    Files.writeString(layout.resolve("stray"), "x");
+    Run invalid = run(new BuildCommand(), layout, dir.resolve("x.aci"));
+    assertEquals(1, invalid.status());
+    assertTrue(invalid.err().contains("error ACI-LAYOUT-002"), invalid.err());
+    assertTrue(invalid.err().contains("(stray)"), invalid.err());
+    Files.delete(layout.resolve("stray"));
+
+    Path existing = Files.writeString(dir.resolve("exists.aci"), "keep");
+    Run exists = run(new BuildCommand(), layout, existing);
+    assertEquals(2, exists.status());
+    assertTrue(exists.err().contains("--overwrite"), exists.err());
+    assertEquals(
+        0,
+        run(new BuildCommand(), layout, existing, "--overwrite", "--compression", "xz").status());
+    assertEquals(
+        2, run(new BuildCommand(), layout, dir.resolve("y.aci"), "--compression", "zip").status());
+  }
+
+  @Test
+  void imageIdReportsBrokenAndMissingFiles() throws IOException {
+    Path good = built();
+    Path noise = Files.write(dir.resolve("noise.aci"), new byte[] {1, 2, 3});
+    Run mixed = run(new ImageIdCommand(), good, noise);
+    assertEquals(1, mixed.status());
+    assertTrue(mixed.out().startsWith("sha512-"), mixed.out());
+    assertTrue(
+        mixed.err().startsWith(noise + ": error not an image archive (ACI-ARCH-002)"), mixed.err());
+    Run missing = run(new ImageIdCommand(), dir.resolve("missing.aci"));
+    assertEquals(2, missing.status());
+    assertFalse(missing.err().contains("Exception"), missing.err());
+    assertEquals(2, run(new ImageIdCommand()).status());
+  }
+
+  @Test
+  void catManifestPrintsTheStoredBytes() throws IOException {
+    Path image = built();
+    Run cat = run(new CatManifestCommand(), image);
+    assertEquals(0, cat.status());
+    assertEquals(MANIFEST, cat.out());
+    Path noManifest = dir.resolve("rootfs-only.aci");
+    new ProcessBuilder(
+            "tar", "-cf", noManifest.toString(), "-C", dir.resolve("layout").toString(), "rootfs")
+        .inheritIO()
+        .start()
+        .onExit()
+        .join();
+    Run missing = run(new CatManifestCommand(), noManifest);
+    assertEquals(1, missing.status());
+    assertTrue(missing.err().contains("ACI-ARCH-004"), missing.err());
+    Path junk = Files.write(dir.resolve("junk.aci"), "junk".getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, run(new CatManifestCommand(), junk).status());
+  }
+
+  @Test
+  void patchManifestEditsValidatesAndRefuses() throws IOException {
+    Path image = built();
+    Path out = dir.resolve("patched.aci");
+    Run patch =
+        run(
+            new PatchManifestCommand(),
+            image,
+            out,
+            "--exec",
+            "[\"/bin/app\",\"--flag\"]",
+            "--user",
+            "0",
+            "--group",
+            "0",
+            "--env",
+            "A=1",
+            "--env",
+            "B=2",
+            "--label",
+            "version=1.0.0",
+            "--mount",
+            "name=data,path=/data",
+            "--port",
+            "name=web,protocol=tcp,port=8080",
+            "--isolator",
+            "{\"name\":\"os/linux/no-new-privileges\",\"value\":true}");
+    assertEquals(0, patch.status(), patch.err());
+    String manifest = run(new CatManifestCommand(), out).out();
+    assertTrue(manifest.contains("\"exec\":[\"/bin/app\",\"--flag\"]"), manifest);
+    assertTrue(manifest.contains("{\"name\":\"B\",\"value\":\"2\"}"), manifest);
+
+    Path replacement = Files.writeString(dir.resolve("m.json"), "{\"acKind\": ");
+    Run invalid =
+        run(new PatchManifestCommand(), image, dir.resolve("bad.aci"), "--manifest", replacement);
+    assertEquals(1, invalid.status());
+    assertTrue(invalid.err().contains("bad.aci!manifest"), invalid.err());
+    assertTrue(invalid.err().contains("IM-001"), invalid.err());
+    assertFalse(Files.exists(dir.resolve("bad.aci")));
+
+    assertEquals(
+        2, run(new PatchManifestCommand(), image, out, "--name", "example.com/y").status());
+    Run usage = run(new PatchManifestCommand(), image, dir.resolve("u.aci"), "--mount", "nopath");
+    assertEquals(2, usage.status());
+    assertTrue(usage.err().contains("--mount"), usage.err());
+  }
+}
