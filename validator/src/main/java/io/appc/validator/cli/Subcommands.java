@@ -1,5 +1,9 @@
 package io.appc.validator.cli;
 
+import io.appc.validator.cli.image.BuildCommand;
+import io.appc.validator.cli.image.CatManifestCommand;
+import io.appc.validator.cli.image.ImageIdCommand;
+import io.appc.validator.cli.image.PatchManifestCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -20,7 +24,13 @@ public final class Subcommands {
   public record Entry(String name, Supplier<Object> factory) {}
 
   /** The commands of the validator module, in the order {@code appc --help} lists them. */
-  static final List<Entry> BUILT_IN = List.of(new Entry("validate", ValidateCommand::new));
+  static final List<Entry> BUILT_IN =
+      List.of(
+          new Entry("validate", ValidateCommand::new),
+          new Entry("image-id", ImageIdCommand::new),
+          new Entry("build", BuildCommand::new),
+          new Entry("cat-manifest", CatManifestCommand::new),
+          new Entry("patch-manifest", PatchManifestCommand::new));
 
   /** Contributes subcommands from another module. */
   public interface Provider {

@@ -19,10 +19,11 @@ public record ValidationReport(
     List<FileResult> files, String toolVersion, Compat compat, boolean warningsAsErrors) {
 
   /**
-   * The ID of the finding for an input that could not be read at all (missing, unreadable, not a
-   * regular file). It is the toolkit's own ID, not a requirement of the specification.
+   * The ID of the finding for an input that could not be read (missing, unreadable, not a regular
+   * file, or a read error in the middle of an archive). It is the toolkit's own ID, not a
+   * requirement of the specification, and the same as {@code ImageValidator.IO_ERROR}.
    */
-  public static final String INPUT_ERROR = "IO-001";
+  public static final String INPUT_ERROR = "IO-ERROR";
 
   public ValidationReport {
     files = List.copyOf(files);

@@ -30,7 +30,7 @@ class CommandLineTest {
         "validate --max-depth 0 x.json|--max-depth must be at least 1, got 0",
         "validate --max-manifest-bytes -5 x.json|--max-manifest-bytes must be at least 1",
         "validate --max-depth deep x.json|'deep' is not an int",
-        "valdate x.json|Did you mean: appc validate?",
+        "valdate x.json|Did you mean: appc validate",
         "--bogus|Unknown option: '--bogus'",
         "\"\"|Missing command"
       })
@@ -62,6 +62,9 @@ class CommandLineTest {
     Cli.Result result = Cli.run("--help");
 
     assertTrue(result.out().contains("Commands:\n  validate "), result.out());
+    for (Subcommands.Entry entry : Subcommands.BUILT_IN) {
+      assertTrue(result.out().contains("\n  " + entry.name() + " "), entry.name());
+    }
   }
 
   @ParameterizedTest
@@ -128,6 +131,31 @@ class CommandLineTest {
 
     assertEquals(ExitCodes.INVALID, result.status());
     assertTrue(result.out().contains("error ACI-ID-003: need image ID sha512-000"), result.out());
+  }
+
+  @Test
+  void acceptsTheFullAndTheTruncatedIdOfARealArchive() throws IOException {
+    Path layout = Files.createDirectories(dir.resolve("layout/rootfs")).getParent();
+    Files.writeString(layout.resolve("manifest"), Cli.IMAGE);
+    String archive = dir.resolve("app.aci").toString();
+    Cli.Result build = Cli.run("build", layout.toString(), archive);
+    assertEquals(0, build.status(), build.err());
+    Cli.Result imageId = Cli.run("image-id", archive);
+    String id = imageId.out().split("\\s+")[0];
+    assertTrue(id.matches("sha512-[0-9a-f]{128}"), imageId.out());
+
+    for (String expected : new String[] {id, id.substring(0, "sha512-".length() + 32)}) {
+      Cli.Result result = Cli.run("validate", "--format=json", "--expect-id", expected, archive);
+
+      assertEquals(ExitCodes.VALID, result.status(), result.out());
+      assertFalse(result.out().contains("ACI-ID-003"), result.out());
+    }
+    String other = id.substring(0, id.length() - 1) + (id.endsWith("0") ? "1" : "0");
+    Cli.Result mismatch = Cli.run("validate", "--expect-id", other, archive);
+    assertEquals(ExitCodes.INVALID, mismatch.status());
+    assertTrue(
+        mismatch.out().contains("error ACI-ID-003: need image ID " + other + ", got " + id),
+        mismatch.out());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appc.validator.report.ValidationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class ValidateCommandTest {
     assertEquals(ExitCodes.USAGE_OR_IO, result.status());
     JsonNode report = json(result);
     assertEquals(List.of(good.toString(), missing, bad.toString()), files(report));
-    assertEquals(List.of("IO-001"), requirements(report.at("/files/1")));
+    assertEquals(List.of(ValidationReport.INPUT_ERROR), requirements(report.at("/files/1")));
     assertTrue(report.at("/files/1/findings/0/message").asString().contains("no such file"));
     assertTrue(report.at("/files/0/valid").asBoolean());
     assertEquals(List.of("IM-001"), requirements(report.at("/files/2")).subList(0, 1));
