@@ -45,8 +45,7 @@ final class ImageCli {
       try {
         return Compat.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(
-            "need spec or actool, got '" + value + "'");
+        throw new CommandLine.TypeConversionException("need spec or actool, got '" + value + "'");
       }
     }
   }

@@ -156,7 +156,9 @@ public final class StoreCommand implements Callable<Integer> {
       for (String ref : references) {
         try {
           StoredImage removed = store.open().remove(ref);
-          spec.commandLine().getOut().println("removed " + removed.id() + " " + removed.reference());
+          spec.commandLine()
+              .getOut()
+              .println("removed " + removed.id() + " " + removed.reference());
         } catch (StoreException e) {
           spec.commandLine().getErr().println("error: " + ref + ": " + e.getMessage());
           code = Math.max(code, ImageCli.CHECK_FAILED);

@@ -43,9 +43,9 @@ import java.util.TreeMap;
  *       what it points to.
  * </ul>
  *
- * <p>The cache of directories known to be real is cleared whenever a directory is removed, the
- * only operation that could turn a checked path into something else; the render directory is
- * private (mode 0700) while this runs.
+ * <p>The cache of directories known to be real is cleared whenever a directory is removed, the only
+ * operation that could turn a checked path into something else; the render directory is private
+ * (mode 0700) while this runs.
  *
  * <p>Metadata: owners (as root; {@code lchown} never follows), all mode bits including setuid,
  * nanosecond mtimes, extended attributes (after {@code chown}, which clears file capabilities),
@@ -119,8 +119,8 @@ final class Extraction {
   }
 
   /**
-   * Extracts one layer read from {@code reader}. Refused members become findings; I/O failures
-   * that have nothing to do with the archive's content are thrown.
+   * Extracts one layer read from {@code reader}. Refused members become findings; I/O failures that
+   * have nothing to do with the archive's content are thrown.
    */
   LayerStats extract(Layer layer, TarReader reader, boolean top) throws IOException {
     Pass pass = new Pass(layer, top);
@@ -394,7 +394,11 @@ final class Extraction {
                 TarEntry.display(e.name()),
                 0,
                 0,
-                "need root to create device node " + e.devMajor() + ":" + e.devMinor() + "; skipped",
+                "need root to create device node "
+                    + e.devMajor()
+                    + ":"
+                    + e.devMinor()
+                    + "; skipped",
                 "render as root to keep device nodes"));
         return;
       }
@@ -415,8 +419,8 @@ final class Extraction {
   }
 
   /**
-   * Makes every parent of {@code rel} a real directory, never following a symlink: missing ones
-   * are created, symlinks and files of earlier layers are replaced, a symlink of this archive is a
+   * Makes every parent of {@code rel} a real directory, never following a symlink: missing ones are
+   * created, symlinks and files of earlier layers are replaced, a symlink of this archive is a
    * refusal.
    */
   private void ensureParents(Pass pass, String rel) throws IOException, Refusal {
@@ -554,8 +558,8 @@ final class Extraction {
   }
 
   /**
-   * The member path with {@code ./}, repeated and trailing slashes removed; refuses absolute
-   * names, {@code ..} components and NUL bytes.
+   * The member path with {@code ./}, repeated and trailing slashes removed; refuses absolute names,
+   * {@code ..} components and NUL bytes.
    */
   private static String clean(String name, String what) throws Refusal {
     if (name.startsWith("/")) {
@@ -575,8 +579,7 @@ final class Extraction {
       int end = slash < 0 ? name.length() : slash;
       String part = name.substring(start, end);
       if (part.equals("..")) {
-        throw new Refusal(
-            "ACI-ARCH-005", "need a " + what + " without \"..\", got " + shown(name));
+        throw new Refusal("ACI-ARCH-005", "need a " + what + " without \"..\", got " + shown(name));
       }
       if (!part.isEmpty() && !part.equals(".")) {
         if (out.length() > 0) {

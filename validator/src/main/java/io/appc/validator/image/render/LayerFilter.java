@@ -8,8 +8,8 @@ import java.util.List;
  * <p>{@link #spec}: ace.md §Filesystem Setup says a file "can be filtered by any of the {@code
  * pathWhitelist} of the image itself and the images depending on the image" (ACE-FS-006). A member
  * is kept only if every non-empty whitelist on the path from the layer's image up to the rendered
- * image keeps it. In a diamond each pass over the shared image has its own path and so its own
- * set of whitelists (ACE-FS-011).
+ * image keeps it. In a diamond each pass over the shared image has its own path and so its own set
+ * of whitelists (ACE-FS-011).
  *
  * <p>{@link #actool}: the Go renderer (VR R-RND-05/06). The image's own whitelist filters only
  * non-directories, by exact path; one "upper" whitelist, found by Go's backward walk over its

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * An image that takes part in a render.
  *
- * @param id the image ID it must hash to, or {@code null} for an archive given directly whose ID
- *     is computed while rendering
+ * @param id the image ID it must hash to, or {@code null} for an archive given directly whose ID is
+ *     computed while rendering
  * @param display how messages name it
  * @param archive the archive file
  * @param facts its manifest facts

@@ -1,7 +1,6 @@
 package io.appc.validator.image.render;
 
 import io.appc.validator.image.tar.TarEntry;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,8 +12,8 @@ import jnr.ffi.Runtime;
 
 /**
  * Thin wrapper over {@link LibC}: byte-string paths in, {@link FsException} with the operation,
- * path and errno out. Nothing here follows a symbolic link in the last path component; callers
- * make sure the parent components are real directories.
+ * path and errno out. Nothing here follows a symbolic link in the last path component; callers make
+ * sure the parent components are real directories.
  */
 public final class NativeFs {
   private static volatile NativeFs instance;
@@ -212,8 +211,7 @@ public final class NativeFs {
 
   public void lutimes(String path, long seconds, int nanos) throws FsException {
     check(
-        libc.utimensat(
-            LibC.AT_FDCWD, c(path), times(seconds, nanos), LibC.AT_SYMLINK_NOFOLLOW),
+        libc.utimensat(LibC.AT_FDCWD, c(path), times(seconds, nanos), LibC.AT_SYMLINK_NOFOLLOW),
         "utimensat",
         path);
   }

@@ -11,9 +11,9 @@ import java.util.Set;
  *
  * <p>Meaning chosen from the spec (aci.md: "whitelist of absolute paths that will exist in the
  * app's rootfs after rendering. This must be a complete and absolute set"): a listed path is kept,
- * and so is every directory above a listed path, because the listed path cannot exist without
- * them (the spec's own example lists {@code /etc/ca/example.com/crt} but not {@code /etc}). Listing
- * a directory keeps the directory itself, not what is inside it: the set is complete, so contents
+ * and so is every directory above a listed path, because the listed path cannot exist without them
+ * (the spec's own example lists {@code /etc/ca/example.com/crt} but not {@code /etc}). Listing a
+ * directory keeps the directory itself, not what is inside it: the set is complete, so contents
  * that should survive are listed too. The Go renderer matches exact paths only ({@link
  * #listsExactly}); parent directories it drops are recreated with default metadata by its
  * extractor, whereas here they keep the metadata their image gives them.

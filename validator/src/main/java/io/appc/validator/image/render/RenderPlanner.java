@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Resolves an image's dependency tree from the store into the override order of ace.md
- * §Filesystem Setup, without touching any archive.
+ * Resolves an image's dependency tree from the store into the override order of ace.md §Filesystem
+ * Setup, without touching any archive.
  *
  * <p>Order (ACE-FS-004/005/010/011): depth-first, each image after its dependencies, which come in
  * list order; for {@code A -> [B, C], C -> [D]} that is B, D, C, A, and a shared dependency is

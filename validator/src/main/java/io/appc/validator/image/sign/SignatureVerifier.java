@@ -238,8 +238,7 @@ public final class SignatureVerifier {
       PGPPublicKeyRingCollection keys =
           new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator());
       if (!keys.getKeyRings().hasNext()) {
-        findings.add(
-            error("ACI-ARCH-013", keyring.toString(), "need public keys, got none", ""));
+        findings.add(error("ACI-ARCH-013", keyring.toString(), "need public keys, got none", ""));
         return null;
       }
       return keys;

@@ -80,7 +80,9 @@ public final class ImageStore {
     this.lockFile = root.resolve("index.lock");
   }
 
-  /** {@code $APPC_STORE}, else {@code $XDG_DATA_HOME/appc/store}, else ~/.local/share/appc/store. */
+  /**
+   * {@code $APPC_STORE}, else {@code $XDG_DATA_HOME/appc/store}, else ~/.local/share/appc/store.
+   */
   public static Path defaultLocation(Map<String, String> env) {
     String explicit = env.get(ENV);
     if (explicit != null && !explicit.isEmpty()) {
@@ -391,7 +393,8 @@ public final class ImageStore {
         }
         reader.drain();
       } catch (TarFormatException e) {
-        throw new StoreException(display + ": [ACI-ARCH-002] not a readable tar: " + e.getMessage());
+        throw new StoreException(
+            display + ": [ACI-ARCH-002] not a readable tar: " + e.getMessage());
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());

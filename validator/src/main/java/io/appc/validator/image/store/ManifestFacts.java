@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The parts of an image manifest that storing and rendering need: name, labels, dependencies and
- * path whitelist. Full validation is the manifest validator's job; this reads leniently and
- * reports only what makes the image unusable for storing or rendering.
+ * path whitelist. Full validation is the manifest validator's job; this reads leniently and reports
+ * only what makes the image unusable for storing or rendering.
  *
  * @param name the image name
  * @param labels labels in manifest order
@@ -82,7 +82,8 @@ public record ManifestFacts(
     JsonNode nameNode = root.get("name");
     String name = null;
     if (nameNode == null || !nameNode.isString() || nameNode.asString().isEmpty()) {
-      findings.error("IM-012", "/name", "need a non-empty image name, got " + describe(nameNode), "");
+      findings.error(
+          "IM-012", "/name", "need a non-empty image name, got " + describe(nameNode), "");
     } else {
       name = nameNode.asString();
     }
@@ -105,7 +106,8 @@ public record ManifestFacts(
     JsonNode pwl = root.get("pathWhitelist");
     if (pwl != null && !pwl.isNull()) {
       if (!pwl.isArray()) {
-        findings.error("IM-090", "/pathWhitelist", "need a list of paths, got " + describe(pwl), "");
+        findings.error(
+            "IM-090", "/pathWhitelist", "need a list of paths, got " + describe(pwl), "");
       } else {
         for (int i = 0; i < pwl.size(); i++) {
           JsonNode p = pwl.get(i);
@@ -152,7 +154,8 @@ public record ManifestFacts(
       }
       id = idNode.asString();
     }
-    Map<String, String> labels = labels(node.get("labels"), pointer + "/labels", "IM-083", findings);
+    Map<String, String> labels =
+        labels(node.get("labels"), pointer + "/labels", "IM-083", findings);
     long size = 0;
     JsonNode sizeNode = node.get("size");
     if (sizeNode != null && !sizeNode.isNull()) {
@@ -185,8 +188,7 @@ public record ManifestFacts(
       JsonNode n = label.isObject() ? label.get("name") : null;
       JsonNode v = label.isObject() ? label.get("value") : null;
       if (n == null || !n.isString() || (v != null && !v.isNull() && !v.isString())) {
-        findings.error(
-            requirement, at, "need a label {\"name\": string, \"value\": string}", "");
+        findings.error(requirement, at, "need a label {\"name\": string, \"value\": string}", "");
         continue;
       }
       String value = v == null || v.isNull() ? "" : v.asString();

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Orders {@code version} label values by SemVer 2.0 precedence, so that "no version label in the
  * dependency means latest" can pick the highest version. Image versions in the wild are often
- * {@code 1.2} or {@code v1.2.3}; a leading {@code v} is ignored and a missing minor or patch
- * number counts as 0. Values that still do not parse have no place in this order.
+ * {@code 1.2} or {@code v1.2.3}; a leading {@code v} is ignored and a missing minor or patch number
+ * counts as 0. Values that still do not parse have no place in this order.
  */
 final class VersionOrder {
   private static final Pattern SEMVER =

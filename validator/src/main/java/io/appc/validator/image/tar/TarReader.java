@@ -186,16 +186,21 @@ public final class TarReader implements Closeable {
       Map<String, byte[]> entryPax,
       List<long[]> sparsePairs)
       throws IOException {
-    Map<String, byte[]> pax = new HashMap<>(globals);
-    if (entryPax != null) {
-      entryPax.forEach(
-          (k, v) -> {
-            if (v.length == 0) {
-              pax.remove(k);
-            } else {
-              pax.put(k, v);
-            }
-          });
+    Map<String, byte[]> pax;
+    if (globals.isEmpty() && entryPax != null) {
+      pax = entryPax;
+      pax.values().removeIf(v -> v.length == 0);
+    } else if (entryPax == null) {
+      pax = globals;
+    } else {
+      pax = new HashMap<>(globals);
+      for (Map.Entry<String, byte[]> e : entryPax.entrySet()) {
+        if (e.getValue().length == 0) {
+          pax.remove(e.getKey());
+        } else {
+          pax.put(e.getKey(), e.getValue());
+        }
+      }
     }
     boolean posix = magic("ustar\0");
     String name = longName != null ? longName : cString(header, 0, 100);
@@ -321,6 +326,9 @@ public final class TarReader implements Closeable {
   }
 
   private Map<String, byte[]> xattrs(Map<String, byte[]> pax, long at) throws TarFormatException {
+    if (pax.isEmpty()) {
+      return Map.of();
+    }
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> e : pax.entrySet()) {
       String key = e.getKey();
@@ -626,7 +634,7 @@ public final class TarReader implements Closeable {
   }
 
   private static long decimal(String text, long at, String field) throws TarFormatException {
-    if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (text.isEmpty() || text.length() > 18 || !digits(text)) {
       throw new TarFormatException("bad decimal number in PAX " + field + ": " + text, at);
     }
     return Long.parseLong(text);
@@ -639,7 +647,7 @@ public final class TarReader implements Closeable {
     int dot = body.indexOf('.');
     String whole = dot < 0 ? body : body.substring(0, dot);
     String fraction = dot < 0 ? "" : body.substring(dot + 1);
-    if (!fraction.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!fraction.isEmpty() && !digits(fraction)) {
       throw new TarFormatException("bad PAX mtime: " + text, at);
     }
     long seconds = decimal(whole, at, "mtime");
@@ -653,6 +661,16 @@ public final class TarReader implements Closeable {
       }
     }
     return new long[] {seconds, nanos};
+  }
+
+  private static boolean digits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String percentDecode(String s, long at) throws TarFormatException {

@@ -88,14 +88,16 @@ class ImageCommandsTest {
     Run bad = run(new StoreCommand(), "add", "--store", store(), noName.toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("noname.aci!manifest#/name: [IM-012]"), bad.err());
-    Run missing = run(new StoreCommand(), "add", "--store", store(), tmp.resolve("nope.aci").toString());
+    Run missing =
+        run(new StoreCommand(), "add", "--store", store(), tmp.resolve("nope.aci").toString());
     assertEquals(2, missing.code());
     assertFalse(missing.err().contains("Exception"), missing.err());
   }
 
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
-    Path base = image("example.com/base").file("rootfs/etc/os-release", "base").write(tmp, "base.aci");
+    Path base =
+        image("example.com/base").file("rootfs/etc/os-release", "base").write(tmp, "base.aci");
     run(new StoreCommand(), "add", "--store", store(), base.toString());
     Path app =
         image("example.com/app")
@@ -109,10 +111,13 @@ class ImageCommandsTest {
     assertTrue(lines.get(0).startsWith("layer 1/2: example.com/base (sha512-"), r.out());
     assertTrue(lines.get(0).endsWith("via example.com/app -> example.com/base"), r.out());
     assertTrue(lines.get(1).startsWith("layer 2/2: " + app), r.out());
-    assertTrue(lines.get(2).startsWith("rendered example.com/app (" + AciBuilder.idOf(app) + ")"), r.out());
+    assertTrue(
+        lines.get(2).startsWith("rendered example.com/app (" + AciBuilder.idOf(app) + ")"),
+        r.out());
     assertEquals("base", Files.readString(target.resolve("rootfs/etc/os-release")));
 
-    Run again = run(new RenderCommand(), app.toString(), "--to", target.toString(), "--store", store());
+    Run again =
+        run(new RenderCommand(), app.toString(), "--to", target.toString(), "--store", store());
     assertEquals(2, again.code(), "a non-empty target is a usage error");
   }
 
@@ -124,10 +129,10 @@ class ImageCommandsTest {
             .file("rootfs/etc/owned", "x")
             .write(tmp, "evil.aci");
     Path target = tmp.resolve("out");
-    Run r = run(new RenderCommand(), evil.toString(), "--to", target.toString(), "--store", store());
+    Run r =
+        run(new RenderCommand(), evil.toString(), "--to", target.toString(), "--store", store());
     assertEquals(1, r.code());
-    assertTrue(
-        r.err().contains("error: " + evil + "!rootfs/etc/owned: [ACI-ARCH-005] "), r.err());
+    assertTrue(r.err().contains("error: " + evil + "!rootfs/etc/owned: [ACI-ARCH-005] "), r.err());
     assertFalse(r.err().contains("Exception"));
     assertFalse(r.err().contains("\tat "));
     assertFalse(Files.exists(tmp.resolve("owned")));
@@ -139,13 +144,26 @@ class ImageCommandsTest {
     assertEquals(2, run(new RenderCommand(), "x.aci", "--store", store()).code(), "missing --to");
     assertEquals(
         2,
-        run(new RenderCommand(), tmp.resolve("no.aci").toString(), "--to", tmp.resolve("o").toString(), "--store", store()).code());
-    Run unknown = run(new RenderCommand(), "example.com/nothing", "--to", tmp.resolve("o").toString(), "--store", store());
+        run(
+                new RenderCommand(),
+                tmp.resolve("no.aci").toString(),
+                "--to",
+                tmp.resolve("o").toString(),
+                "--store",
+                store())
+            .code());
+    Run unknown =
+        run(
+            new RenderCommand(),
+            "example.com/nothing",
+            "--to",
+            tmp.resolve("o").toString(),
+            "--store",
+            store());
     assertEquals(1, unknown.code());
     assertTrue(unknown.err().contains("no image matching example.com/nothing"), unknown.err());
     assertEquals(
-        2,
-        run(new RenderCommand(), "x", "--to", "o", "--compat", "go", "--store", store()).code());
+        2, run(new RenderCommand(), "x", "--to", "o", "--compat", "go", "--store", store()).code());
   }
 
   @Test
@@ -162,7 +180,8 @@ class ImageCommandsTest {
             new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1),
             null,
             null,
-            new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
+            new JcaPGPContentSignerBuilder(
+                PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
             null);
     Path keys = tmp.resolve("keys.asc");
     try (OutputStream o = new ArmoredOutputStream(Files.newOutputStream(keys))) {
@@ -171,7 +190,8 @@ class ImageCommandsTest {
     Path aci = image("example.com/app").write(tmp, "app.aci");
     PGPSignatureGenerator sg =
         new PGPSignatureGenerator(
-            new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
+            new JcaPGPContentSignerBuilder(
+                PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
             pair.getPublicKey());
     sg.init(PGPSignature.BINARY_DOCUMENT, pair.getPrivateKey());
     sg.update(Files.readAllBytes(aci));
@@ -184,7 +204,9 @@ class ImageCommandsTest {
     Run good = run(new VerifyCommand(), aci.toString(), "--keyring", keys.toString());
     assertEquals(0, good.code(), good.err());
     assertTrue(
-        good.out().contains(String.format("from key %016X \"Cli Tester <cli@example.com>\"", pair.getKeyID())),
+        good.out()
+            .contains(
+                String.format("from key %016X \"Cli Tester <cli@example.com>\"", pair.getKeyID())),
         good.out());
 
     Files.writeString(aci, "tampered", java.nio.file.StandardOpenOption.APPEND);
@@ -192,7 +214,14 @@ class ImageCommandsTest {
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("error: " + aci + ": [ACI-ARCH-009] bad signature"), bad.err());
 
-    Run noSig = run(new VerifyCommand(), aci.toString(), "--signature", tmp.resolve("none.asc").toString(), "--keyring", keys.toString());
+    Run noSig =
+        run(
+            new VerifyCommand(),
+            aci.toString(),
+            "--signature",
+            tmp.resolve("none.asc").toString(),
+            "--keyring",
+            keys.toString());
     assertEquals(2, noSig.code());
   }
 }

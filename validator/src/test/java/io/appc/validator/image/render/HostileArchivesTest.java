@@ -187,7 +187,8 @@ class HostileArchivesTest {
         RenderFixture.tree(target.resolve("rootfs")));
     assertTrue(
         result.findings().stream()
-            .anyMatch(f -> f.requirementId().equals("ACE-FS-009") && f.pointer().equals("rootfs/etc")));
+            .anyMatch(
+                f -> f.requirementId().equals("ACE-FS-009") && f.pointer().equals("rootfs/etc")));
   }
 
   @Test
@@ -217,17 +218,14 @@ class HostileArchivesTest {
     Renderer.RenderResult result = fx.render("example.com/app", target);
     assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
     assertTrue(Files.isSymbolicLink(target.resolve("rootfs/h")));
-    assertEquals(2, Files.getAttribute(target.resolve("rootfs/l"), "unix:nlink", LinkOption.NOFOLLOW_LINKS));
+    assertEquals(
+        2, Files.getAttribute(target.resolve("rootfs/l"), "unix:nlink", LinkOption.NOFOLLOW_LINKS));
   }
 
   @Test
   void laterDependencyOverwritingAHardLinkedFileLeavesTheOtherNameAlone() throws Exception {
-    fx.add(
-        image("example.com/base")
-            .file("rootfs/a", "base")
-            .hardlink("rootfs/b", "rootfs/a"));
-    fx.add(
-        image("example.com/app").dependency("example.com/base", null).file("rootfs/a", "app"));
+    fx.add(image("example.com/base").file("rootfs/a", "base").hardlink("rootfs/b", "rootfs/a"));
+    fx.add(image("example.com/app").dependency("example.com/base", null).file("rootfs/a", "app"));
     Path target = tmp.resolve("out");
     Renderer.RenderResult result = fx.render("example.com/app", target);
     assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));

@@ -91,7 +91,8 @@ class MetadataTest {
     FileTime f = Files.getLastModifiedTime(rootfs.resolve("d/f"), LinkOption.NOFOLLOW_LINKS);
     assertEquals(fileTime, f.toInstant());
     assertEquals(
-        dirTime, Files.getLastModifiedTime(rootfs.resolve("d"), LinkOption.NOFOLLOW_LINKS).toInstant());
+        dirTime,
+        Files.getLastModifiedTime(rootfs.resolve("d"), LinkOption.NOFOLLOW_LINKS).toInstant());
     assertEquals(
         Instant.parse("2020-01-02T03:04:05Z"),
         Files.getLastModifiedTime(rootfs.resolve("d/l"), LinkOption.NOFOLLOW_LINKS).toInstant());
@@ -108,7 +109,16 @@ class MetadataTest {
     Path f = Files.writeString(layout.resolve("f"), "x");
     Files.setLastModifiedTime(f, FileTime.from(time));
     Path aci = tmp.resolve("ns.aci");
-    run(List.of("/usr/bin/tar", "--format=pax", "-C", tmp.resolve("layout").toString(), "-cf", aci.toString(), "manifest", "rootfs"));
+    run(
+        List.of(
+            "/usr/bin/tar",
+            "--format=pax",
+            "-C",
+            tmp.resolve("layout").toString(),
+            "-cf",
+            aci.toString(),
+            "manifest",
+            "rootfs"));
     Path target = tmp.resolve("out");
     Renderer.RenderResult result = fx.renderFile(aci, target);
     assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
@@ -124,9 +134,14 @@ class MetadataTest {
     b.symlink("rootfs/l", "f");
     b.fifo("rootfs/p", 0600).owner(7, 8);
     Path rootfs = render(b);
-    assertEquals(List.of(1234, 5678), List.of(attr(rootfs.resolve("f"), "uid"), attr(rootfs.resolve("f"), "gid")));
-    assertEquals(List.of(42, 43), List.of(attr(rootfs.resolve("d"), "uid"), attr(rootfs.resolve("d"), "gid")));
-    assertEquals(List.of(7, 8), List.of(attr(rootfs.resolve("p"), "uid"), attr(rootfs.resolve("p"), "gid")));
+    assertEquals(
+        List.of(1234, 5678),
+        List.of(attr(rootfs.resolve("f"), "uid"), attr(rootfs.resolve("f"), "gid")));
+    assertEquals(
+        List.of(42, 43),
+        List.of(attr(rootfs.resolve("d"), "uid"), attr(rootfs.resolve("d"), "gid")));
+    assertEquals(
+        List.of(7, 8), List.of(attr(rootfs.resolve("p"), "uid"), attr(rootfs.resolve("p"), "gid")));
     assertEquals(0, attr(rootfs.resolve("l"), "uid"));
   }
 
@@ -140,10 +155,16 @@ class MetadataTest {
     b.fifo("rootfs/run/fifo", 0620);
     Path rootfs = render(b);
     assertEquals(020666, mode(rootfs.resolve("dev/null")));
-    assertEquals(NativeFs.makedev(1, 3), ((Long) Files.getAttribute(rootfs.resolve("dev/null"), "unix:rdev")).longValue());
+    assertEquals(
+        NativeFs.makedev(1, 3),
+        ((Long) Files.getAttribute(rootfs.resolve("dev/null"), "unix:rdev")).longValue());
     assertEquals(060660, mode(rootfs.resolve("dev/loop7")));
-    assertEquals(NativeFs.makedev(7, 7), ((Long) Files.getAttribute(rootfs.resolve("dev/loop7"), "unix:rdev")).longValue());
-    assertEquals(NativeFs.makedev(4095, 1048575), ((Long) Files.getAttribute(rootfs.resolve("dev/big"), "unix:rdev")).longValue());
+    assertEquals(
+        NativeFs.makedev(7, 7),
+        ((Long) Files.getAttribute(rootfs.resolve("dev/loop7"), "unix:rdev")).longValue());
+    assertEquals(
+        NativeFs.makedev(4095, 1048575),
+        ((Long) Files.getAttribute(rootfs.resolve("dev/big"), "unix:rdev")).longValue());
     assertEquals(010620, mode(rootfs.resolve("run/fifo")));
   }
 
@@ -158,8 +179,8 @@ class MetadataTest {
   }
 
   /**
-   * GNU tar writes raw bytes into SCHILY.xattr records; a file capability is binary and must
-   * arrive byte for byte, after the chown that would clear it.
+   * GNU tar writes raw bytes into SCHILY.xattr records; a file capability is binary and must arrive
+   * byte for byte, after the chown that would clear it.
    */
   @Test
   void binaryAttributesAndFileCapabilitiesFromGnuTarAreKeptExactly() throws Exception {
@@ -221,17 +242,21 @@ class MetadataTest {
     byte[] expected = Files.readAllBytes(sparse);
     for (String format : List.of("gnu", "pax:0.0", "pax:0.1", "pax:1.0")) {
       String[] parts = format.split(":");
-      List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/tar", "--sparse", "--format=" + parts[0]));
+      List<String> cmd =
+          new java.util.ArrayList<>(List.of("/usr/bin/tar", "--sparse", "--format=" + parts[0]));
       if (parts.length > 1) {
         cmd.add("--sparse-version=" + parts[1]);
       }
       Path aci = tmp.resolve(format.replace(':', '-') + ".aci");
-      cmd.addAll(List.of("-C", tmp.resolve("layout").toString(), "-cf", aci.toString(), "manifest", "rootfs"));
+      cmd.addAll(
+          List.of(
+              "-C", tmp.resolve("layout").toString(), "-cf", aci.toString(), "manifest", "rootfs"));
       run(cmd);
       assertTrue(Files.size(aci) < (1L << 20), format + " archive should store only the data");
       Path target = tmp.resolve("out-" + format.replace(':', '-'));
       Renderer.RenderResult result = fx.renderFile(aci, target);
-      assertEquals(Renderer.Status.RENDERED, result.status(), format + ": " + RenderFixture.errors(result));
+      assertEquals(
+          Renderer.Status.RENDERED, result.status(), format + ": " + RenderFixture.errors(result));
       assertArrayEquals(expected, Files.readAllBytes(target.resolve("rootfs/sparse")), format);
     }
   }
@@ -248,7 +273,16 @@ class MetadataTest {
     int fd = rooted.createFile(new String(name, StandardCharsets.ISO_8859_1));
     rooted.close(fd, "x");
     Path aci = tmp.resolve("latin1.aci");
-    run(List.of("/usr/bin/tar", "--format=pax", "-C", tmp.resolve("layout").toString(), "-cf", aci.toString(), "manifest", "rootfs"));
+    run(
+        List.of(
+            "/usr/bin/tar",
+            "--format=pax",
+            "-C",
+            tmp.resolve("layout").toString(),
+            "-cf",
+            aci.toString(),
+            "manifest",
+            "rootfs"));
     Path target = tmp.resolve("out");
     Renderer.RenderResult result = fx.renderFile(aci, target);
     assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));

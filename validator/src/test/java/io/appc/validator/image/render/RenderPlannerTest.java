@@ -10,9 +10,9 @@ import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.StoredImage;
 import io.appc.validator.image.testing.AciBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +105,11 @@ class RenderPlannerTest {
     fx.add(image("example.com/b").dependency("example.com/a", null));
     RenderPlan plan = fx.plan("example.com/a", Compat.SPEC);
     assertEquals(List.of("ACE-FS-004"), errorIds(plan));
-    assertTrue(plan.findings().get(0).message().contains("example.com/a -> example.com/b -> example.com/a"));
+    assertTrue(
+        plan.findings()
+            .get(0)
+            .message()
+            .contains("example.com/a -> example.com/b -> example.com/a"));
   }
 
   @Test
@@ -134,9 +138,7 @@ class RenderPlannerTest {
     String newest = fx.add(image("example.com/base").label("version", "1.10.0"));
     fx.add(image("example.com/base").label("version", "1.10.0-rc.1").label("os", "linux"));
     fx.add(image("example.com/base").label("version", "2.0.0").label("os", "freebsd"));
-    fx.add(
-        image("example.com/app")
-            .dependency("example.com/base", null, Map.of("os", "linux"), 0));
+    fx.add(image("example.com/app").dependency("example.com/base", null, Map.of("os", "linux"), 0));
     RenderPlan plan = fx.plan("example.com/app", Compat.SPEC);
     assertTrue(plan.ok());
     assertEquals(newest, plan.layers().get(0).image().id());

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Go renderer's scenarios (VR §16.28, pkg/acirenderer/acirenderer_test.go), rendered for real
- * and compared file by file, including the directories a render creates for parents. Where the
- * spec reading differs from Go's, the test says so.
+ * and compared file by file, including the directories a render creates for parents. Where the spec
+ * reading differs from Go's, the test says so.
  */
 class RenderScenariosTest {
   @TempDir Path tmp;
@@ -121,8 +121,7 @@ class RenderScenariosTest {
         fx.add(
             pwlDependency(
                 image("example.com/test01")
-                    .whitelist(
-                        "/a/file01.txt", "/a/file02.txt", "/b/link01.txt", "/c/", "/d/")));
+                    .whitelist("/a/file01.txt", "/a/file02.txt", "/b/link01.txt", "/c/", "/d/")));
     fx.add(
         image("example.com/test02")
             .dependency("example.com/test01", dep)
@@ -317,8 +316,8 @@ class RenderScenariosTest {
 
   /**
    * A -> [B, C], B -> [D], C -> [D]: D is applied twice, once under B's whitelist and once under
-   * C's. Go's upper-whitelist walk (compat actool) picks C's whitelist for both passes of D and
-   * for B, so it loses {@code d1} and even B's own {@code b}.
+   * C's. Go's upper-whitelist walk (compat actool) picks C's whitelist for both passes of D and for
+   * B, so it loses {@code d1} and even B's own {@code b}.
    */
   @Test
   void diamondAppliesTheSharedDependencyOncePerPathWithThatPathsWhitelist() throws Exception {
@@ -334,9 +333,7 @@ class RenderScenariosTest {
             .dependency("example.com/d", null)
             .file("rootfs/c", "C"));
     fx.add(
-        image("example.com/a")
-            .dependency("example.com/b", null)
-            .dependency("example.com/c", null));
+        image("example.com/a").dependency("example.com/b", null).dependency("example.com/c", null));
     RenderPlan plan = fx.plan("example.com/a", Compat.SPEC);
     assertEquals(
         List.of(
@@ -352,8 +349,7 @@ class RenderScenariosTest {
     Renderer.RenderResult go = fx.render("example.com/a", actool, Compat.ACTOOL);
     assertEquals(Renderer.Status.RENDERED, go.status(), RenderFixture.errors(go));
     assertEquals(
-        expect("c", "f 0644 C", "d2", "f 0644 D"),
-        RenderFixture.tree(actool.resolve("rootfs")));
+        expect("c", "f 0644 C", "d2", "f 0644 D"), RenderFixture.tree(actool.resolve("rootfs")));
   }
 
   @Test

@@ -66,7 +66,8 @@ class SignatureVerifierTest {
             new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1),
             null,
             null,
-            new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
+            new JcaPGPContentSignerBuilder(
+                PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
             null);
     return new Key(pair, gen.generatePublicKeyRing());
   }
@@ -74,7 +75,8 @@ class SignatureVerifierTest {
   static byte[] sign(Key key, byte[] data, boolean armor) throws Exception {
     PGPSignatureGenerator gen =
         new PGPSignatureGenerator(
-            new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
+            new JcaPGPContentSignerBuilder(
+                PublicKeyAlgorithmTags.RSA_GENERAL, HashAlgorithmTags.SHA256),
             key.pair().getPublicKey());
     gen.init(PGPSignature.BINARY_DOCUMENT, key.pair().getPrivateKey());
     gen.update(data);
@@ -101,7 +103,8 @@ class SignatureVerifierTest {
 
   @Test
   void goodSignatureNamesTheSigner() throws Exception {
-    Path sig = Files.write(tmp.resolve("app.aci.asc"), sign(alice, Files.readAllBytes(archive), true));
+    Path sig =
+        Files.write(tmp.resolve("app.aci.asc"), sign(alice, Files.readAllBytes(archive), true));
     SignatureVerifier.Result r =
         new SignatureVerifier().verify(archive, sig, keyring("both.asc", mallory, alice));
     assertTrue(r.good(), r.findings().toString());
@@ -126,7 +129,8 @@ class SignatureVerifierTest {
   @Test
   void signatureByAKeyOutsideTheKeyringIsUnknown() throws Exception {
     Path sig =
-        Files.write(tmp.resolve("mallory.aci.asc"), sign(mallory, Files.readAllBytes(archive), true));
+        Files.write(
+            tmp.resolve("mallory.aci.asc"), sign(mallory, Files.readAllBytes(archive), true));
     SignatureVerifier.Result r =
         new SignatureVerifier().verify(archive, sig, keyring("alice-only.asc", alice));
     assertFalse(r.good());
@@ -135,27 +139,32 @@ class SignatureVerifierTest {
 
   @Test
   void binaryOrClearSignedSignaturesAreNotArmoredDetachedSignatures() throws Exception {
-    Path binary = Files.write(tmp.resolve("bin.aci.asc"), sign(alice, Files.readAllBytes(archive), false));
+    Path binary =
+        Files.write(tmp.resolve("bin.aci.asc"), sign(alice, Files.readAllBytes(archive), false));
     Path clear =
         Files.writeString(
             tmp.resolve("clear.aci.asc"),
             "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nhello\n");
     Path keys = keyring("alice2.asc", alice);
-    assertEquals(List.of("ACI-ARCH-010"), ids(new SignatureVerifier().verify(archive, binary, keys)));
-    assertEquals(List.of("ACI-ARCH-010"), ids(new SignatureVerifier().verify(archive, clear, keys)));
+    assertEquals(
+        List.of("ACI-ARCH-010"), ids(new SignatureVerifier().verify(archive, binary, keys)));
+    assertEquals(
+        List.of("ACI-ARCH-010"), ids(new SignatureVerifier().verify(archive, clear, keys)));
   }
 
   @Test
   void signatureFileMustBeNamedAciAsc() throws Exception {
     Path sig = Files.write(tmp.resolve("app.sig"), sign(alice, Files.readAllBytes(archive), true));
-    SignatureVerifier.Result r = new SignatureVerifier().verify(archive, sig, keyring("a3.asc", alice));
+    SignatureVerifier.Result r =
+        new SignatureVerifier().verify(archive, sig, keyring("a3.asc", alice));
     assertFalse(r.good());
     assertEquals(List.of("ACI-ARCH-011"), ids(r));
   }
 
   @Test
   void keyringThatIsNotAKeyringIsReported() throws Exception {
-    Path sig = Files.write(tmp.resolve("k.aci.asc"), sign(alice, Files.readAllBytes(archive), true));
+    Path sig =
+        Files.write(tmp.resolve("k.aci.asc"), sign(alice, Files.readAllBytes(archive), true));
     Path junk = Files.writeString(tmp.resolve("junk.asc"), "not a key");
     SignatureVerifier.Result r = new SignatureVerifier().verify(archive, sig, junk);
     assertFalse(r.good());
@@ -167,19 +176,39 @@ class SignatureVerifierTest {
   void signatureMadeByGpgVerifies() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/gpg")), "gpg is not installed");
     Path home = Files.createDirectories(tmp.resolve("gnupg"));
-    Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     Map<String, String> env = Map.of("GNUPGHOME", home.toString());
     try {
-      gpg(env, "--batch", "--passphrase", "", "--quick-gen-key", "Gpg Signer <gpg@example.com>", "ed25519", "sign", "never");
+      gpg(
+          env,
+          "--batch",
+          "--passphrase",
+          "",
+          "--quick-gen-key",
+          "Gpg Signer <gpg@example.com>",
+          "ed25519",
+          "sign",
+          "never");
       Path sig = tmp.resolve("gpg-signed.aci.asc");
       Path signed = Files.copy(archive, tmp.resolve("gpg-signed.aci"));
-      gpg(env, "--batch", "--armor", "--output", sig.toString(), "--detach-sign", signed.toString());
+      gpg(
+          env,
+          "--batch",
+          "--armor",
+          "--output",
+          sig.toString(),
+          "--detach-sign",
+          signed.toString());
       Path keys = tmp.resolve("gpg-keys.asc");
       gpg(env, "--batch", "--armor", "--output", keys.toString(), "--export");
       SignatureVerifier.Result r = new SignatureVerifier().verify(signed, sig, keys);
       assertTrue(r.good(), r.findings().toString());
       assertEquals(List.of("Gpg Signer <gpg@example.com>"), r.signer().userIds());
-      Files.write(signed, "changed".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+      Files.write(
+          signed,
+          "changed".getBytes(StandardCharsets.UTF_8),
+          java.nio.file.StandardOpenOption.APPEND);
       assertFalse(new SignatureVerifier().verify(signed, sig, keys).good());
     } finally {
       // gpg started an agent for this home directory only; stop it.

@@ -77,12 +77,13 @@ class ImageStoreTest {
   @Test
   void refusesArchivesThatAreNotUsableImages() throws Exception {
     Path noManifest = write(image("example.com/app").withoutManifest());
-    Path noName = write(image("x").rawManifest("{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\"}"));
+    Path noName =
+        write(image("x").rawManifest("{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\"}"));
     Path badJson = write(image("x").rawManifest("{\"acKind\":"));
-    Path dupLabels =
-        write(image("example.com/app").label("os", "linux").label("os", "freebsd"));
+    Path dupLabels = write(image("example.com/app").label("os", "linux").label("os", "freebsd"));
     Path notTar = Files.writeString(tmp.resolve("text.aci"), "just some text, not an archive");
-    Path encrypted = Files.write(tmp.resolve("enc.aci"), new byte[] {(byte) 0x8c, 0x0d, 4, 9, 3, 2});
+    Path encrypted =
+        Files.write(tmp.resolve("enc.aci"), new byte[] {(byte) 0x8c, 0x0d, 4, 9, 3, 2});
     assertMessage(noManifest, "IM-002");
     assertFindings(noName, "IM-012");
     assertFindings(badJson, "IM-001");
@@ -132,7 +133,8 @@ class ImageStoreTest {
     StoredImage a1 = store.add(write(image("example.com/a").label("version", "1"))).image();
     StoredImage a2 = store.add(write(image("example.com/a").label("version", "2"))).image();
     StoredImage b = store.add(write(image("example.com/b"))).image();
-    StoreException ambiguous = assertThrows(StoreException.class, () -> store.remove("example.com/a"));
+    StoreException ambiguous =
+        assertThrows(StoreException.class, () -> store.remove("example.com/a"));
     assertTrue(ambiguous.getMessage().contains(a1.shortId()));
     assertEquals(b, store.remove("example.com/b"));
     assertEquals(a1, store.remove(a1.shortId()));
@@ -151,7 +153,8 @@ class ImageStoreTest {
     Path staleIndex = Files.writeString(store.root().resolve("index.json.tmp-1"), "{");
     Path orphan = Files.writeString(store.root().resolve("blobs/sha512-" + "a".repeat(128)), "x");
     Path busy = store.root().resolve("tmp/add-busy.part");
-    try (FileChannel ch = FileChannel.open(busy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (FileChannel ch =
+            FileChannel.open(busy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileLock lock = ch.lock()) {
       Thread other =
           new Thread(

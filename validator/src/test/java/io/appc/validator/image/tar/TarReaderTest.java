@@ -89,8 +89,7 @@ class TarReaderTest {
   }
 
   private static List<TarEntry> read(byte[] tar) throws Exception {
-    TarReader r =
-        new TarReader(Channels.newChannel(new java.io.ByteArrayInputStream(tar)), null);
+    TarReader r = new TarReader(Channels.newChannel(new java.io.ByteArrayInputStream(tar)), null);
     List<TarEntry> out = new ArrayList<>();
     TarEntry e;
     while ((e = r.next()) != null) {
@@ -165,7 +164,10 @@ class TarReaderTest {
     byte[] content = new byte[3 * (1 << 20) + 77];
     new java.util.Random(7).nextBytes(content);
     byte[] tar =
-        archive(header("rootfs/big", '0', content.length, ""), pad(content), header("rootfs/z", '0', 0, ""));
+        archive(
+            header("rootfs/big", '0', content.length, ""),
+            pad(content),
+            header("rootfs/z", '0', 0, ""));
     byte[] withTrailer = Arrays.copyOf(tar, tar.length + 10240);
     MessageDigest seen = MessageDigest.getInstance("SHA-512");
     TarReader r =
@@ -202,23 +204,30 @@ class TarReaderTest {
   void corruptArchivesAreReportedWithTheirOffset() {
     byte[] bad = header("rootfs/a", '0', 0, "");
     bad[0] = 'X';
-    TarFormatException checksum =
-        assertThrows(TarFormatException.class, () -> read(archive(bad)));
+    TarFormatException checksum = assertThrows(TarFormatException.class, () -> read(archive(bad)));
     assertTrue(checksum.getMessage().contains("checksum"));
     assertEquals(0, checksum.offset());
 
     byte[] truncated = Arrays.copyOf(archive(header("rootfs/a", '0', 4096, "")), 1024);
-    TarFormatException end = assertThrows(TarFormatException.class, () -> {
-      TarReader r = new TarReader(Channels.newChannel(new java.io.ByteArrayInputStream(truncated)), null);
-      r.next();
-      r.transferData(ByteBuffer::clear);
-    });
+    TarFormatException end =
+        assertThrows(
+            TarFormatException.class,
+            () -> {
+              TarReader r =
+                  new TarReader(
+                      Channels.newChannel(new java.io.ByteArrayInputStream(truncated)), null);
+              r.next();
+              r.transferData(ByteBuffer::clear);
+            });
     assertTrue(end.getMessage().contains("ends"));
 
     byte[] badPax = "9999 path=x\n".getBytes(StandardCharsets.US_ASCII);
     assertThrows(
         TarFormatException.class,
-        () -> read(archive(header("x", 'x', badPax.length, ""), pad(badPax), header("a", '0', 0, ""))));
+        () ->
+            read(
+                archive(
+                    header("x", 'x', badPax.length, ""), pad(badPax), header("a", '0', 0, ""))));
   }
 
   @Test

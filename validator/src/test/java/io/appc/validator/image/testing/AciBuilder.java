@@ -255,7 +255,8 @@ public final class AciBuilder {
   public static String idOf(Path uncompressed) throws IOException {
     try {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-512");
-      return "sha512-" + java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(uncompressed)));
+      return "sha512-"
+          + java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(uncompressed)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
