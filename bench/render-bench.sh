@@ -7,7 +7,8 @@
 # nested directories (default 40000 files x 12 KiB, about 480 MiB), then times RUNS extractions
 # of each tool with a warm page cache and prints the medians and their ratio. `appc render`
 # includes JVM start-up, reading the image, hashing it (image ID check) and the atomic rename.
-# Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree.
+# Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree,
+# and RENDER_OPTS to pass options to render (for example --skip-id-check).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,7 +80,8 @@ time_tar() {
 time_appc() {
   local t0 t1
   t0=$(now)
-  appc_render "$image" --to "$work/out-appc" --store "$work/store" >/dev/null
+  # shellcheck disable=SC2086
+  appc_render "$image" --to "$work/out-appc" --store "$work/store" ${RENDER_OPTS:-} >/dev/null
   t1=$(now)
   appc_times+=("$(echo "$t1 - $t0" | bc)")
 }

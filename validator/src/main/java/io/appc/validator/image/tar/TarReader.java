@@ -6,11 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +24,6 @@ public final class TarReader implements Closeable {
   private static final int BUFFER = 1 << 20;
   private static final int MAX_META = 16 << 20;
   private static final int MAX_SPARSE_SEGMENTS = 1 << 20;
-  private static final String XATTR_SCHILY = "SCHILY.xattr.";
-  private static final String XATTR_LIBARCHIVE = "LIBARCHIVE.xattr.";
 
   /** Receives member data; the chunk is only valid during the call. */
   @FunctionalInterface
@@ -41,7 +35,7 @@ public final class TarReader implements Closeable {
   private final Consumer<ByteBuffer> tap;
   private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
   private final byte[] header = new byte[BLOCK];
-  private final Map<String, byte[]> globals = new HashMap<>();
+  private final PaxHeaders globals = new PaxHeaders();
   private long consumed;
   private boolean eof;
   private boolean ended;
@@ -78,13 +72,12 @@ public final class TarReader implements Closeable {
     padRemaining = 0;
     String longName = null;
     String longLink = null;
-    Map<String, byte[]> pax = null;
-    List<long[]> sparsePairs = null;
+    PaxHeaders pax = null;
     long start = consumed;
     while (true) {
       long at = consumed;
       if (!fill(BLOCK)) {
-        if (buf.remaining() == 0 && at == start && pax == null && longName == null) {
+        if (buf.remaining() == 0 && at == start) {
           ended = true;
           return null;
         }
@@ -105,27 +98,15 @@ public final class TarReader implements Closeable {
       switch (flag) {
         case 'x' -> {
           if (pax == null) {
-            pax = new HashMap<>();
-            sparsePairs = new ArrayList<>();
+            pax = globals.copy();
           }
-          parsePax(readMeta(size, at), pax, sparsePairs, at);
+          pax.parse(readMeta(size, at), at);
         }
-        case 'g' -> {
-          Map<String, byte[]> global = new HashMap<>();
-          parsePax(readMeta(size, at), global, new ArrayList<>(), at);
-          global.forEach(
-              (k, v) -> {
-                if (v.length == 0) {
-                  globals.remove(k);
-                } else {
-                  globals.put(k, v);
-                }
-              });
-        }
+        case 'g' -> globals.parse(readMeta(size, at), at);
         case 'L' -> longName = cString(readMeta(size, at), 0, Integer.MAX_VALUE);
         case 'K' -> longLink = cString(readMeta(size, at), 0, Integer.MAX_VALUE);
         default -> {
-          return member(flag, size, start, longName, longLink, pax, sparsePairs);
+          return member(flag, size, start, longName, longLink, pax == null ? globals : pax);
         }
       }
     }
@@ -178,133 +159,65 @@ public final class TarReader implements Closeable {
   }
 
   private TarEntry member(
-      char flag,
-      long headerSize,
-      long at,
-      String longName,
-      String longLink,
-      Map<String, byte[]> entryPax,
-      List<long[]> sparsePairs)
+      char flag, long headerSize, long at, String longName, String longLink, PaxHeaders pax)
       throws IOException {
-    Map<String, byte[]> pax;
-    if (globals.isEmpty() && entryPax != null) {
-      pax = entryPax;
-      pax.values().removeIf(v -> v.length == 0);
-    } else if (entryPax == null) {
-      pax = globals;
-    } else {
-      pax = new HashMap<>(globals);
-      for (Map.Entry<String, byte[]> e : entryPax.entrySet()) {
-        if (e.getValue().length == 0) {
-          pax.remove(e.getKey());
-        } else {
-          pax.put(e.getKey(), e.getValue());
-        }
-      }
-    }
-    boolean posix = magic("ustar\0");
     String name = longName != null ? longName : cString(header, 0, 100);
-    if (longName == null && posix) {
+    if (longName == null && magic("ustar\0")) {
       String prefix = cString(header, 345, 155);
       if (!prefix.isEmpty()) {
         name = prefix + "/" + name;
       }
     }
-    String link = longLink != null ? longLink : cString(header, 157, 100);
+    if (pax.path != null) {
+      name = pax.path;
+    }
+    String link =
+        pax.linkPath != null
+            ? pax.linkPath
+            : longLink != null ? longLink : cString(header, 157, 100);
     int mode = (int) (number(100, 8, at, "mode") & 07777);
-    long uid = number(108, 8, at, "uid");
-    long gid = number(116, 8, at, "gid");
-    long mtime = number(136, 12, at, "mtime");
-    int mtimeNanos = 0;
+    long uid = pax.uid >= 0 ? pax.uid : number(108, 8, at, "uid");
+    long gid = pax.gid >= 0 ? pax.gid : number(116, 8, at, "gid");
+    long mtime = pax.hasMtime ? pax.mtimeSeconds : number(136, 12, at, "mtime");
+    int mtimeNanos = pax.hasMtime ? pax.mtimeNanos : 0;
     boolean device = flag == '3' || flag == '4';
-    int devMajor = device ? (int) number(329, 8, at, "devmajor") : 0;
-    int devMinor = device ? (int) number(337, 8, at, "devminor") : 0;
-    long size = headerSize;
-
-    if (pax.containsKey("path")) {
-      name = text(pax.get("path"));
-    }
-    if (pax.containsKey("linkpath")) {
-      link = text(pax.get("linkpath"));
-    }
-    if (pax.containsKey("size")) {
-      size = decimal(pax.get("size"), at, "size");
-    }
-    if (pax.containsKey("uid")) {
-      uid = decimal(pax.get("uid"), at, "uid");
-    }
-    if (pax.containsKey("gid")) {
-      gid = decimal(pax.get("gid"), at, "gid");
-    }
-    if (pax.containsKey("SCHILY.devmajor")) {
-      devMajor = (int) decimal(pax.get("SCHILY.devmajor"), at, "devmajor");
-    }
-    if (pax.containsKey("SCHILY.devminor")) {
-      devMinor = (int) decimal(pax.get("SCHILY.devminor"), at, "devminor");
-    }
-    if (pax.containsKey("mtime")) {
-      long[] t = paxTime(text(pax.get("mtime")), at);
-      mtime = t[0];
-      mtimeNanos = (int) t[1];
-    }
-    Map<String, byte[]> xattrs = xattrs(pax, at);
-
-    TarEntry.Type type =
-        switch (flag) {
-          case '0', '\0', '7', 'S' ->
-              (flag == '0' || flag == '\0') && name.endsWith("/")
-                  ? TarEntry.Type.DIRECTORY
-                  : TarEntry.Type.FILE;
-          case '1' -> TarEntry.Type.HARDLINK;
-          case '2' -> TarEntry.Type.SYMLINK;
-          case '3' -> TarEntry.Type.CHAR_DEVICE;
-          case '4' -> TarEntry.Type.BLOCK_DEVICE;
-          case '5', 'D' -> TarEntry.Type.DIRECTORY;
-          case '6' -> TarEntry.Type.FIFO;
-          default -> TarEntry.Type.OTHER;
-        };
+    long devMajor = pax.devMajor >= 0 ? pax.devMajor : device ? number(329, 8, at, "devmajor") : 0;
+    long devMinor = pax.devMinor >= 0 ? pax.devMinor : device ? number(337, 8, at, "devminor") : 0;
+    long size = pax.size >= 0 ? pax.size : headerSize;
+    TarEntry.Type type = type(flag, name);
     // Header-only types carry no data whatever their size field says, as in Go's archive/tar.
     if ("123456".indexOf(flag) >= 0) {
       size = 0;
     }
-
+    currentName = name;
+    dataRemaining = size;
+    padRemaining = padding(size);
     long realSize = size;
     List<long[]> sparse = null;
     if (flag == 'S') {
       sparse = oldGnuSparse(at);
       realSize = number(483, 12, at, "realsize");
-    } else if (type == TarEntry.Type.FILE && pax.containsKey("GNU.sparse.major")) {
-      if (!"1".equals(text(pax.get("GNU.sparse.major")))
-          || !"0".equals(text(pax.getOrDefault("GNU.sparse.minor", new byte[] {'0'})))) {
+    } else if (type == TarEntry.Type.FILE && pax.sparseMajor != null) {
+      if (!pax.sparseMajor.equals("1")
+          || !(pax.sparseMinor == null || pax.sparseMinor.equals("0"))) {
         throw new TarFormatException("unsupported PAX sparse format version", at);
       }
-      currentName = name;
-      dataRemaining = size;
-      padRemaining = padding(size);
       sparse = pax10SparseMap(at);
       size = dataRemaining;
-      realSize = decimal(pax.get("GNU.sparse.realsize"), at, "GNU.sparse.realsize");
-    } else if (type == TarEntry.Type.FILE && pax.containsKey("GNU.sparse.map")) {
-      sparse = pax01SparseMap(text(pax.get("GNU.sparse.map")), at);
-      realSize = decimal(pax.get("GNU.sparse.size"), at, "GNU.sparse.size");
-    } else if (type == TarEntry.Type.FILE
-        && sparsePairs != null
-        && !sparsePairs.isEmpty()
-        && pax.containsKey("GNU.sparse.size")) {
-      sparse = sparsePairs;
-      realSize = decimal(pax.get("GNU.sparse.size"), at, "GNU.sparse.size");
-    }
-    if (sparse != null && pax.containsKey("GNU.sparse.name")) {
-      name = text(pax.get("GNU.sparse.name"));
+      realSize = required(pax.sparseRealSize, "GNU.sparse.realsize", at);
+    } else if (type == TarEntry.Type.FILE && pax.sparseMap != null) {
+      sparse = pax01SparseMap(pax.sparseMap, at);
+      realSize = required(pax.sparseSize, "GNU.sparse.size", at);
+    } else if (type == TarEntry.Type.FILE && pax.sparsePairs != null && pax.sparseSize >= 0) {
+      sparse = pax.sparsePairs;
+      realSize = pax.sparseSize;
     }
     if (sparse != null) {
+      if (pax.sparseName != null) {
+        name = pax.sparseName;
+        currentName = name;
+      }
       checkSparse(sparse, size, realSize, at);
-    }
-
-    currentName = name;
-    if (sparse == null || flag == 'S' || !pax.containsKey("GNU.sparse.major")) {
-      dataRemaining = size;
-      padRemaining = padding(size);
     }
     return new TarEntry(
         name,
@@ -318,39 +231,32 @@ public final class TarReader implements Closeable {
         mtime,
         mtimeNanos,
         link,
-        devMajor,
-        devMinor,
-        xattrs,
+        (int) devMajor,
+        (int) devMinor,
+        pax.xattrs(),
         sparse,
         at);
   }
 
-  private Map<String, byte[]> xattrs(Map<String, byte[]> pax, long at) throws TarFormatException {
-    if (pax.isEmpty()) {
-      return Map.of();
+  private static TarEntry.Type type(char flag, String name) {
+    return switch (flag) {
+      case '0', '\0' -> name.endsWith("/") ? TarEntry.Type.DIRECTORY : TarEntry.Type.FILE;
+      case '7', 'S' -> TarEntry.Type.FILE;
+      case '1' -> TarEntry.Type.HARDLINK;
+      case '2' -> TarEntry.Type.SYMLINK;
+      case '3' -> TarEntry.Type.CHAR_DEVICE;
+      case '4' -> TarEntry.Type.BLOCK_DEVICE;
+      case '5', 'D' -> TarEntry.Type.DIRECTORY;
+      case '6' -> TarEntry.Type.FIFO;
+      default -> TarEntry.Type.OTHER;
+    };
+  }
+
+  private static long required(long value, String key, long at) throws TarFormatException {
+    if (value < 0) {
+      throw new TarFormatException("sparse member without " + key, at);
     }
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    for (Map.Entry<String, byte[]> e : pax.entrySet()) {
-      String key = e.getKey();
-      if (key.startsWith(XATTR_LIBARCHIVE)) {
-        String attr = percentDecode(key.substring(XATTR_LIBARCHIVE.length()), at);
-        String b64 = text(e.getValue());
-        while (b64.length() % 4 != 0) {
-          b64 = b64 + "=";
-        }
-        try {
-          out.putIfAbsent(attr, Base64.getDecoder().decode(b64));
-        } catch (IllegalArgumentException ex) {
-          throw new TarFormatException("bad base64 in PAX record " + key, at);
-        }
-      }
-    }
-    for (Map.Entry<String, byte[]> e : pax.entrySet()) {
-      if (e.getKey().startsWith(XATTR_SCHILY)) {
-        out.put(e.getKey().substring(XATTR_SCHILY.length()), e.getValue());
-      }
-    }
-    return out;
+    return value;
   }
 
   private List<long[]> oldGnuSparse(long at) throws IOException {
@@ -437,7 +343,8 @@ public final class TarReader implements Closeable {
     for (int i = 0; i < parts.length; i += 2) {
       map.add(
           new long[] {
-            decimal(parts[i], at, "GNU.sparse.map"), decimal(parts[i + 1], at, "GNU.sparse.map")
+            PaxHeaders.decimal(parts[i], at, "GNU.sparse.map"),
+            PaxHeaders.decimal(parts[i + 1], at, "GNU.sparse.map")
           });
     }
     return map;
@@ -457,51 +364,6 @@ public final class TarReader implements Closeable {
     if (total != stored) {
       throw new TarFormatException(
           "sparse map describes " + total + " stored bytes, member has " + stored, at);
-    }
-  }
-
-  private void parsePax(byte[] data, Map<String, byte[]> into, List<long[]> pairs, long at)
-      throws TarFormatException {
-    int pos = 0;
-    long pendingOffset = -1;
-    while (pos < data.length) {
-      if (data[pos] == 0) {
-        break;
-      }
-      int space = pos;
-      long length = 0;
-      while (space < data.length && data[space] != ' ') {
-        byte b = data[space];
-        if (b < '0' || b > '9' || length > data.length) {
-          throw new TarFormatException("malformed PAX record length", at);
-        }
-        length = length * 10 + (b - '0');
-        space++;
-      }
-      int end = (int) (pos + length);
-      if (space >= data.length || length <= 0 || end > data.length || data[end - 1] != '\n') {
-        throw new TarFormatException("malformed PAX record", at);
-      }
-      int eq = space + 1;
-      while (eq < end && data[eq] != '=') {
-        eq++;
-      }
-      if (eq >= end) {
-        throw new TarFormatException("PAX record without '='", at);
-      }
-      String key = new String(data, space + 1, eq - space - 1, StandardCharsets.ISO_8859_1);
-      byte[] value = java.util.Arrays.copyOfRange(data, eq + 1, end - 1);
-      into.put(key, value);
-      if (key.equals("GNU.sparse.offset")) {
-        pendingOffset = decimal(value, at, key);
-      } else if (key.equals("GNU.sparse.numbytes")) {
-        if (pendingOffset < 0) {
-          throw new TarFormatException("GNU.sparse.numbytes without offset", at);
-        }
-        pairs.add(new long[] {pendingOffset, decimal(value, at, key)});
-        pendingOffset = -1;
-      }
-      pos = end;
     }
   }
 
@@ -565,14 +427,24 @@ public final class TarReader implements Closeable {
 
   private void verifyChecksum(long at) throws TarFormatException {
     long stored = number(148, 8, at, "checksum");
-    long unsigned = 0;
-    long signed = 0;
-    for (int i = 0; i < BLOCK; i++) {
-      int b = (i >= 148 && i < 156) ? ' ' : header[i];
-      unsigned += b & 0xff;
-      signed += (byte) b;
+    long unsigned = 8 * ' ';
+    for (int i = 0; i < 148; i++) {
+      unsigned += header[i] & 0xff;
     }
-    if (stored != unsigned && stored != signed) {
+    for (int i = 156; i < BLOCK; i++) {
+      unsigned += header[i] & 0xff;
+    }
+    if (stored == unsigned) {
+      return;
+    }
+    // Some old tars summed signed bytes.
+    long signed = 8 * ' ';
+    for (int i = 0; i < BLOCK; i++) {
+      if (i < 148 || i >= 156) {
+        signed += header[i];
+      }
+    }
+    if (stored != signed) {
       throw new TarFormatException(
           "header checksum mismatch: need " + unsigned + ", got " + stored, at);
     }
@@ -627,75 +499,6 @@ public final class TarReader implements Closeable {
       i++;
     }
     return value;
-  }
-
-  private static long decimal(byte[] value, long at, String field) throws TarFormatException {
-    return decimal(text(value), at, field);
-  }
-
-  private static long decimal(String text, long at, String field) throws TarFormatException {
-    if (text.isEmpty() || text.length() > 18 || !digits(text)) {
-      throw new TarFormatException("bad decimal number in PAX " + field + ": " + text, at);
-    }
-    return Long.parseLong(text);
-  }
-
-  /** PAX time: {@code [-]seconds[.fraction]} as seconds and non-negative nanoseconds. */
-  private static long[] paxTime(String text, long at) throws TarFormatException {
-    boolean negative = text.startsWith("-");
-    String body = negative ? text.substring(1) : text;
-    int dot = body.indexOf('.');
-    String whole = dot < 0 ? body : body.substring(0, dot);
-    String fraction = dot < 0 ? "" : body.substring(dot + 1);
-    if (!fraction.isEmpty() && !digits(fraction)) {
-      throw new TarFormatException("bad PAX mtime: " + text, at);
-    }
-    long seconds = decimal(whole, at, "mtime");
-    String nineDigits = (fraction + "000000000").substring(0, 9);
-    long nanos = Long.parseLong(nineDigits);
-    if (negative) {
-      seconds = -seconds;
-      if (nanos > 0) {
-        seconds -= 1;
-        nanos = 1_000_000_000L - nanos;
-      }
-    }
-    return new long[] {seconds, nanos};
-  }
-
-  private static boolean digits(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String percentDecode(String s, long at) throws TarFormatException {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= s.length()) {
-          throw new TarFormatException("bad percent escape in xattr name", at);
-        }
-        try {
-          out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-        } catch (NumberFormatException e) {
-          throw new TarFormatException("bad percent escape in xattr name", at);
-        }
-        i += 2;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private static String cString(byte[] bytes, int offset, int max) {
