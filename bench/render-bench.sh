@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Compares `appc render` with `tar -xf` on the same uncompressed image archive.
+#
+#   bench/render-bench.sh [WORKDIR] [FILES] [MEAN_KIB] [RUNS]
+#
+# Builds (once) an image of FILES files with random content averaging MEAN_KIB KiB spread over
+# nested directories (default 40000 files x 12 KiB, about 480 MiB), then times RUNS extractions
+# of each tool with a warm page cache and prints the medians and their ratio. `appc render`
+# includes JVM start-up, reading the image, hashing it (image ID check) and the atomic rename.
+# Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree,
+# and RENDER_OPTS to pass options to render (for example --skip-id-check).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-/tmp/appc-render-bench}
+files=${2:-40000}
+mean_kib=${3:-12}
+runs=${4:-3}
+mkdir -p "$work"
+image="$work/bench-${files}x${mean_kib}k.aci"
+
+if [[ ! -f $image ]]; then
+  echo "building $image ..."
+  rm -rf "$work/layout"
+  mkdir -p "$work/layout/rootfs"
+  printf '{"acKind":"ImageManifest","acVersion":"0.8.11","name":"example.com/bench"}' \
+    >"$work/layout/manifest"
+  python3 - "$work/layout/rootfs" "$files" "$mean_kib" <<'PY'
+import os, random, sys
+root, count, mean = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]) * 1024
+rng = random.Random(42)
+blob = os.urandom(4 * 1024 * 1024)
+for i in range(count):
+    d = os.path.join(root, "d%02d" % (i % 50), "e%03d" % (i % 997 % 200))
+    os.makedirs(d, exist_ok=True)
+    size = min(len(blob), int(rng.expovariate(1.0 / mean)) + 1)
+    start = rng.randrange(0, len(blob) - size + 1)
+    with open(os.path.join(d, "f%06d" % i), "wb") as f:
+        f.write(blob[start:start + size])
+    if i % 100 == 0:
+        os.symlink("f%06d" % i, os.path.join(d, "l%06d" % i))
+PY
+  tar --format=pax -C "$work/layout" -cf "$image" manifest rootfs
+  rm -rf "$work/layout"
+fi
+echo "image: $image ($(du -h "$image" | cut -f1), $(tar -tf "$image" | wc -l) members)"
+
+if [[ -z ${APPC:-} ]]; then
+  (cd "$here" && mvn -o -q -B -pl validator compile dependency:build-classpath \
+    -Dmdep.outputFile="$work/cp.txt" -Dspotless.check.skip=true)
+  mkdir -p "$work/launcher"
+  cat >"$work/launcher/RenderMain.java" <<'JAVA'
+public class RenderMain {
+  public static void main(String[] args) {
+    System.exit(new picocli.CommandLine(new io.appc.validator.cli.image.RenderCommand()).execute(args));
+  }
+}
+JAVA
+  cp="$here/validator/target/classes:$(cat "$work/cp.txt")"
+  javac -cp "$cp" -d "$work/launcher" "$work/launcher/RenderMain.java"
+  appc_render() { java -cp "$work/launcher:$cp" RenderMain "$@"; }
+else
+  appc_render() { "$APPC" render "$@"; }
+fi
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+cat "$image" >/dev/null # warm the page cache
+tar_times=()
+appc_times=()
+time_tar() {
+  mkdir "$work/out-tar"
+  local t0 t1
+  t0=$(now)
+  tar -xf "$image" -C "$work/out-tar"
+  t1=$(now)
+  tar_times+=("$(echo "$t1 - $t0" | bc)")
+}
+time_appc() {
+  local t0 t1
+  t0=$(now)
+  # shellcheck disable=SC2086
+  appc_render "$image" --to "$work/out-appc" --store "$work/store" ${RENDER_OPTS:-} >/dev/null
+  t1=$(now)
+  appc_times+=("$(echo "$t1 - $t0" | bc)")
+}
+# Alternate which tool goes first, so that neither always pays for the other's write-back.
+for ((i = 1; i <= runs; i++)); do
+  rm -rf "$work/out-tar" "$work/out-appc" "$work/store"
+  sync
+  if ((i % 2)); then
+    time_tar; sync; time_appc
+  else
+    time_appc; sync; time_tar
+  fi
+  echo "run $i: tar ${tar_times[-1]} s, appc render ${appc_times[-1]} s"
+done
+diff -r --no-dereference "$work/out-tar/rootfs" "$work/out-appc/rootfs" >/dev/null \
+  && echo "outputs identical" || { echo "OUTPUTS DIFFER"; exit 1; }
+tar_m=$(printf '%s\n' "${tar_times[@]}" | median)
+appc_m=$(printf '%s\n' "${appc_times[@]}" | median)
+echo "median: tar -xf ${tar_m} s, appc render ${appc_m} s, ratio $(echo "scale=2; $appc_m / $tar_m" | bc)"
+rm -rf "$work/out-tar" "$work/out-appc" "$work/store"

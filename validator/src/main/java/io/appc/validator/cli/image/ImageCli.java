@@ -1,0 +1,85 @@
+package io.appc.validator.cli.image;
+
+import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
+import io.appc.validator.finding.Level;
+import io.appc.validator.image.store.ImageStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** What the image commands share: exit codes, the store option, finding lines. */
+final class ImageCli {
+  /** Everything checked out. */
+  static final int OK = 0;
+
+  /** A check failed: a refused member, a bad signature, an unusable image, no such image. */
+  static final int CHECK_FAILED = 1;
+
+  /** Bad usage or an I/O failure that says nothing about the input's validity. */
+  static final int USAGE_OR_IO = 2;
+
+  private ImageCli() {}
+
+  /** {@code --store DIR}, defaulting to {@code $APPC_STORE} or ~/.local/share/appc/store. */
+  static final class StoreOption {
+    @CommandLine.Option(
+        names = "--store",
+        paramLabel = "DIR",
+        description =
+            "Image store directory (default: $APPC_STORE, else $XDG_DATA_HOME/appc/store, else"
+                + " ~/.local/share/appc/store).")
+    Path store;
+
+    ImageStore open() throws java.io.IOException {
+      return ImageStore.open(store != null ? store : ImageStore.defaultLocation(System.getenv()));
+    }
+  }
+
+  /** Accepts {@code spec} and {@code actool} in any case. */
+  static final class CompatConverter implements CommandLine.ITypeConverter<Compat> {
+    @Override
+    public Compat convert(String value) {
+      try {
+        return Compat.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("need spec or actool, got '" + value + "'");
+      }
+    }
+  }
+
+  /**
+   * One line per finding: {@code error: FILE!MEMBER: [ID] message (hint: ...)}. The member or JSON
+   * pointer is left out when the finding concerns the whole file.
+   */
+  static String line(Finding f) {
+    StringBuilder out = new StringBuilder();
+    out.append(f.level().name().toLowerCase(Locale.ROOT)).append(": ").append(f.file());
+    if (!f.pointer().isEmpty()) {
+      out.append(f.pointer().startsWith("/") ? "#" : "!").append(f.pointer());
+    }
+    out.append(": [").append(f.requirementId()).append("] ").append(f.message());
+    if (!f.hint().isEmpty()) {
+      out.append(" (hint: ").append(f.hint()).append(')');
+    }
+    return out.toString().replace('\n', ' ');
+  }
+
+  static void print(PrintWriter err, List<Finding> findings) {
+    for (Finding f : findings) {
+      err.println(line(f));
+    }
+    err.flush();
+  }
+
+  static boolean hasErrors(List<Finding> findings) {
+    return findings.stream().anyMatch(f -> f.level() == Level.ERROR);
+  }
+
+  static String message(Exception e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+  }
+}

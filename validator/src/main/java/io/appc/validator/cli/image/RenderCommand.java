@@ -1,0 +1,139 @@
+package io.appc.validator.cli.image;
+
+import io.appc.validator.Compat;
+import io.appc.validator.finding.Finding;
+import io.appc.validator.image.render.Layer;
+import io.appc.validator.image.render.LayerImage;
+import io.appc.validator.image.render.RenderPlan;
+import io.appc.validator.image.render.RenderPlanner;
+import io.appc.validator.image.render.Renderer;
+import io.appc.validator.image.store.ImageStore;
+import io.appc.validator.image.store.StoreException;
+import io.appc.validator.image.store.StoredImage;
+import io.appc.validator.image.tar.ArchiveFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code appc render IMAGE --to DIR}: an app's filesystem as ace.md §Filesystem Setup says. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render an image with its dependencies into DIR (manifest + rootfs/).",
+      "IMAGE is an .aci file (its dependencies come from the store) or a stored image:"
+          + " an ID, a unique ID prefix, or NAME[:VERSION][,LABEL=VALUE...].",
+      "DIR must not exist or be empty; it is filled atomically or not at all."
+    })
+public final class RenderCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ImageCli.StoreOption store;
+
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "Image archive or stored image.")
+  String image;
+
+  @Option(names = "--to", required = true, paramLabel = "DIR", description = "Target directory.")
+  Path target;
+
+  @Option(
+      names = "--compat",
+      paramLabel = "MODE",
+      defaultValue = "spec",
+      converter = ImageCli.CompatConverter.class,
+      description =
+          "spec (default): whitelists of every dependent image apply; actool: the Go renderer's"
+              + " exact-match, single-upper-whitelist filtering.")
+  Compat compat;
+
+  @Option(
+      names = "--skip-id-check",
+      description =
+          "Do not hash the layers again: trust that stored archives still match the IDs computed"
+              + " when they were added (saves one SHA-512 pass per layer).")
+  boolean skipIdCheck;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ImageStore s = store.open();
+      List<Finding> findings = new ArrayList<>();
+      LayerImage top;
+      Path asFile = Path.of(image);
+      if (Files.isRegularFile(asFile)) {
+        top = Renderer.archive(asFile, findings);
+      } else if (image.endsWith(".aci")) {
+        err.println("error: " + image + ": no such file");
+        return ImageCli.USAGE_OR_IO;
+      } else {
+        StoredImage stored = s.resolve(image);
+        top = LayerImage.of(stored, s.blob(stored));
+      }
+      RenderPlan plan = new RenderPlanner(s, compat).plan(top);
+      List<Layer> layers = plan.layers();
+      for (int i = 0; i < layers.size(); i++) {
+        Layer l = layers.get(i);
+        out.printf(
+            "layer %d/%d: %s%s%s%n",
+            i + 1,
+            layers.size(),
+            l.image().display(),
+            l.depth() == 0 ? "" : " via " + String.join(" -> ", l.via()),
+            l.whitelistedBy().isEmpty()
+                ? ""
+                : ", whitelist of " + String.join(", ", l.whitelistedBy()));
+      }
+      out.flush();
+      Renderer.RenderResult result = new Renderer(compat, !skipIdCheck).render(plan, target);
+      List<Finding> all = new ArrayList<>(findings);
+      all.addAll(result.findings());
+      ImageCli.print(err, all);
+      switch (result.status()) {
+        case RENDERED -> {
+          long members = result.layers().stream().mapToLong(Renderer.LayerReport::extracted).sum();
+          long filtered = result.layers().stream().mapToLong(Renderer.LayerReport::filtered).sum();
+          String topId = result.layers().get(result.layers().size() - 1).id();
+          topId = topId == null ? "ID not computed" : topId;
+          out.printf(
+              "rendered %s (%s) into %s: %d layers, %d members, %d left out by whitelists%n",
+              top.name(), topId, target, layers.size(), members, filtered);
+          out.flush();
+          return ImageCli.OK;
+        }
+        case REFUSED -> {
+          err.println("error: render refused; " + target + " was not touched");
+          err.flush();
+          return ImageCli.CHECK_FAILED;
+        }
+        default -> {
+          err.println("error: " + result.failure());
+          err.flush();
+          return ImageCli.USAGE_OR_IO;
+        }
+      }
+    } catch (ArchiveFormatException e) {
+      err.println("error: " + image + ": [" + e.requirementId() + "] " + ImageCli.message(e));
+      err.flush();
+      return ImageCli.CHECK_FAILED;
+    } catch (StoreException e) {
+      err.println("error: " + image + ": " + e.getMessage());
+      err.flush();
+      return ImageCli.CHECK_FAILED;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: " + image + ": " + ImageCli.message(e));
+      err.flush();
+      return ImageCli.USAGE_OR_IO;
+    }
+  }
+}

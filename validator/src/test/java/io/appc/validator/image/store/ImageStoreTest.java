@@ -1,0 +1,217 @@
+package io.appc.validator.image.store;
+
+import static io.appc.validator.image.testing.AciBuilder.image;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.appc.validator.image.testing.AciBuilder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageStoreTest {
+  @TempDir Path tmp;
+  ImageStore store;
+  int counter;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    store = ImageStore.open(tmp.resolve("store"));
+  }
+
+  private Path write(AciBuilder b) throws Exception {
+    return b.write(tmp, "image" + (counter++) + ".aci");
+  }
+
+  @Test
+  void addComputesTheIdOfTheUncompressedTarAndKeepsTheArchiveAsGiven() throws Exception {
+    Path plain = write(image("example.com/app").label("version", "1.0.0").file("rootfs/a", "x"));
+    String expected = AciBuilder.idOf(plain);
+    Path unzipped = tmp.resolve("unzipped.tar");
+    Path gzip = write(image("example.com/zipped").gzip().file("rootfs/a", "y".repeat(10000)));
+    try (var in = new GzipCompressorInputStream(Files.newInputStream(gzip))) {
+      Files.copy(in, unzipped);
+    }
+
+    ImageStore.AddResult added = store.add(plain);
+    assertTrue(added.added());
+    StoredImage image = added.image();
+    assertEquals(expected, image.id());
+    assertEquals("example.com/app", image.name());
+    assertEquals(Map.of("version", "1.0.0"), image.labels());
+    assertEquals(Files.size(plain), image.size());
+    assertEquals(Files.size(plain), image.tarSize());
+    assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(store.blob(image)));
+
+    StoredImage zipped = store.add(gzip).image();
+    assertEquals(AciBuilder.idOf(unzipped), zipped.id());
+    assertEquals(Files.size(gzip), zipped.size());
+    assertEquals(Files.size(unzipped), zipped.tarSize());
+    assertArrayEquals(Files.readAllBytes(gzip), Files.readAllBytes(store.blob(zipped)));
+  }
+
+  @Test
+  void addingTheSameImageTwiceKeepsOneEntry() throws Exception {
+    Path a = write(image("example.com/app"));
+    assertTrue(store.add(a).added());
+    assertFalse(store.add(a).added());
+    assertEquals(1, store.list().size());
+    assertEquals(List.of(), tmpFiles());
+  }
+
+  @Test
+  void refusesArchivesThatAreNotUsableImages() throws Exception {
+    Path noManifest = write(image("example.com/app").withoutManifest());
+    Path noName =
+        write(image("x").rawManifest("{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\"}"));
+    Path badJson = write(image("x").rawManifest("{\"acKind\":"));
+    Path dupLabels = write(image("example.com/app").label("os", "linux").label("os", "freebsd"));
+    Path notTar = Files.writeString(tmp.resolve("text.aci"), "just some text, not an archive");
+    Path encrypted =
+        Files.write(tmp.resolve("enc.aci"), new byte[] {(byte) 0x8c, 0x0d, 4, 9, 3, 2});
+    assertMessage(noManifest, "IM-002");
+    assertFindings(noName, "IM-012");
+    assertFindings(badJson, "IM-001");
+    assertFindings(dupLabels, "IM-021");
+    assertMessage(notTar, "ACI-ARCH-002");
+    assertMessage(encrypted, "ACI-ARCH-008");
+    assertEquals(List.of(), store.list());
+    assertEquals(List.of(), tmpFiles());
+  }
+
+  private void assertMessage(Path file, String id) {
+    StoreException e = assertThrows(StoreException.class, () -> store.add(file));
+    assertTrue(e.getMessage().contains("[" + id + "]"), e.getMessage());
+  }
+
+  private void assertFindings(Path file, String id) {
+    StoreException e = assertThrows(StoreException.class, () -> store.add(file));
+    assertTrue(
+        e.findings().stream().anyMatch(f -> f.requirementId().equals(id)),
+        () -> e.findings().toString());
+  }
+
+  @Test
+  void findsByFullIdUniquePrefixAndNameWithLabels() throws Exception {
+    StoredImage v1 = store.add(write(image("example.com/app").label("version", "1.0.0"))).image();
+    StoredImage v2 =
+        store
+            .add(write(image("example.com/app").label("version", "2.0.0").label("os", "linux")))
+            .image();
+    assertEquals(v1, store.resolve(v1.id()));
+    assertEquals(v1, store.resolve(v1.shortId()));
+    assertEquals(v2, store.resolve("example.com/app"));
+    assertEquals(v1, store.resolve("example.com/app:1.0.0"));
+    assertEquals(v2, store.resolve("example.com/app,os=linux"));
+    assertEquals(v2, store.resolve("example.com/app,arch=amd64"));
+    assertEquals(v1, store.resolve("example.com/app,os=freebsd"), "no os label: any os");
+    assertThrows(StoreException.class, () -> store.resolve("example.com/app,env=prod"));
+    StoreException tooShort =
+        assertThrows(StoreException.class, () -> store.resolve(v1.id().substring(0, 20)));
+    assertTrue(tooShort.getMessage().contains("32"));
+    assertThrows(StoreException.class, () -> store.resolve("sha512-" + "0".repeat(128)));
+    assertThrows(StoreException.class, () -> store.resolve("example.com/app:1:2"));
+  }
+
+  @Test
+  void removesByIdOrUniqueNameAndRefusesAmbiguousNames() throws Exception {
+    StoredImage a1 = store.add(write(image("example.com/a").label("version", "1"))).image();
+    StoredImage a2 = store.add(write(image("example.com/a").label("version", "2"))).image();
+    StoredImage b = store.add(write(image("example.com/b"))).image();
+    StoreException ambiguous =
+        assertThrows(StoreException.class, () -> store.remove("example.com/a"));
+    assertTrue(ambiguous.getMessage().contains(a1.shortId()));
+    assertEquals(b, store.remove("example.com/b"));
+    assertEquals(a1, store.remove(a1.shortId()));
+    assertEquals(a2, store.remove("example.com/a:2"));
+    assertEquals(List.of(), store.list());
+    try (var blobs = Files.list(store.root().resolve("blobs"))) {
+      assertEquals(0, blobs.count());
+    }
+    assertThrows(StoreException.class, () -> store.remove("example.com/b"));
+  }
+
+  @Test
+  void gcRemovesLeftoversAndOrphansButNotAnAdditionInProgress() throws Exception {
+    StoredImage kept = store.add(write(image("example.com/app"))).image();
+    Path stale = Files.writeString(store.root().resolve("tmp/add-stale.part"), "half");
+    Path staleIndex = Files.writeString(store.root().resolve("index.json.tmp-1"), "{");
+    Path orphan = Files.writeString(store.root().resolve("blobs/sha512-" + "a".repeat(128)), "x");
+    Path busy = store.root().resolve("tmp/add-busy.part");
+    try (FileChannel ch =
+            FileChannel.open(busy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileLock lock = ch.lock()) {
+      Thread other =
+          new Thread(
+              () -> {
+                try {
+                  ImageStore.GcResult r = store.gc();
+                  assertEquals(2, r.temporaryFiles());
+                  assertEquals(1, r.orphanBlobs());
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              });
+      other.start();
+      other.join();
+    }
+    assertFalse(Files.exists(stale));
+    assertFalse(Files.exists(staleIndex));
+    assertFalse(Files.exists(orphan));
+    assertTrue(Files.exists(busy));
+    assertTrue(Files.exists(store.blob(kept)));
+    assertEquals(List.of(kept), store.list());
+  }
+
+  @Test
+  void concurrentAdditionsAllLandInTheIndex() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      files.add(write(image("example.com/app" + i).file("rootfs/f", "n" + i)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ImageStore.AddResult>> results = new ArrayList<>();
+      for (Path f : files) {
+        results.add(pool.submit(() -> store.add(f)));
+      }
+      for (Future<ImageStore.AddResult> r : results) {
+        assertTrue(r.get().added());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(12, ImageStore.open(store.root()).list().size());
+  }
+
+  @Test
+  void defaultLocationFollowsTheEnvironment() {
+    assertEquals(Path.of("/srv/s"), ImageStore.defaultLocation(Map.of("APPC_STORE", "/srv/s")));
+    assertEquals(
+        Path.of("/data/appc/store"), ImageStore.defaultLocation(Map.of("XDG_DATA_HOME", "/data")));
+    assertEquals(
+        Path.of(System.getProperty("user.home"), ".local/share/appc/store"),
+        ImageStore.defaultLocation(Map.of()));
+  }
+
+  private List<Path> tmpFiles() throws Exception {
+    try (var s = Files.list(store.root().resolve("tmp"))) {
+      return s.toList();
+    }
+  }
+}
