@@ -84,22 +84,25 @@ public final class Main {
     for (Subcommands.Entry entry : entries) {
       commandLine.addSubcommand(entry.name(), entry.factory().get());
     }
-    for (CommandLine sub : commandLine.getSubcommands().values()) {
-      CommandSpec spec = sub.getCommandSpec();
-      // Every command answers --help and --version the same way, whoever wrote it.
-      if (!spec.mixinStandardHelpOptions()) {
-        spec.mixinStandardHelpOptions(true);
-      }
-      if (spec.version().length == 0) {
-        spec.versionProvider(new VersionProvider());
-      }
-    }
+    commandLine.getSubcommands().values().forEach(Main::standardOptions);
     return commandLine
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(USAGE_ERROR)
         .setExecutionExceptionHandler(FAILURE);
+  }
+
+  /** Every command, however deeply nested, answers --help and --version the same way. */
+  private static void standardOptions(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    if (!spec.mixinStandardHelpOptions()) {
+      spec.mixinStandardHelpOptions(true);
+    }
+    if (spec.version().length == 0) {
+      spec.versionProvider(new VersionProvider());
+    }
+    command.getSubcommands().values().forEach(Main::standardOptions);
   }
 
   /**

@@ -4,6 +4,9 @@ import io.appc.validator.cli.image.BuildCommand;
 import io.appc.validator.cli.image.CatManifestCommand;
 import io.appc.validator.cli.image.ImageIdCommand;
 import io.appc.validator.cli.image.PatchManifestCommand;
+import io.appc.validator.cli.image.RenderCommand;
+import io.appc.validator.cli.image.StoreCommand;
+import io.appc.validator.cli.image.VerifyCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -30,7 +33,10 @@ public final class Subcommands {
           new Entry("image-id", ImageIdCommand::new),
           new Entry("build", BuildCommand::new),
           new Entry("cat-manifest", CatManifestCommand::new),
-          new Entry("patch-manifest", PatchManifestCommand::new));
+          new Entry("patch-manifest", PatchManifestCommand::new),
+          new Entry("render", RenderCommand::new),
+          new Entry("store", StoreCommand::new),
+          new Entry("verify", VerifyCommand::new));
 
   /** Contributes subcommands from another module. */
   public interface Provider {

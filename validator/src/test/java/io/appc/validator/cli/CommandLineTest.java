@@ -2,16 +2,23 @@ package io.appc.validator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The behaviour every command shares: help, version, and how wrong command lines fail. */
 class CommandLineTest {
@@ -80,21 +87,25 @@ class CommandLineTest {
 
   @Test
   void everySubcommandHasHelpVersionAndDebug() {
-    var commandLine =
-        Main.commandLine(
-            new java.io.PrintWriter(new java.io.StringWriter()),
-            new java.io.PrintWriter(new java.io.StringWriter()));
+    CommandLine top =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    List<CommandLine> all = new ArrayList<>();
+    collect(top, all);
 
-    commandLine
-        .getSubcommands()
-        .forEach(
-            (name, sub) -> {
-              var spec = sub.getCommandSpec();
-              assertTrue(spec.findOption("--help") != null, name);
-              assertTrue(spec.findOption("--version") != null, name);
-              assertTrue(spec.findOption("--debug") != null, name);
-              assertTrue(spec.version().length > 0, name);
-            });
+    assertTrue(all.size() > Subcommands.BUILT_IN.size(), "nested commands are included");
+    for (CommandLine command : all) {
+      CommandSpec spec = command.getCommandSpec();
+      String name = spec.qualifiedName();
+      assertNotNull(spec.findOption("--help"), name);
+      assertNotNull(spec.findOption("--version"), name);
+      assertNotNull(spec.findOption("--debug"), name);
+      assertTrue(spec.version().length > 0, name);
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    into.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, into));
   }
 
   @Test
