@@ -39,7 +39,7 @@ public final class Main {
     try {
       String command = requestedCommand(args);
       Warmup.startFor(command);
-      CommandLine commandLine = commandLine(out, err, command);
+      CommandLine commandLine = commandLine(out, err, subcommandsFor(command, args));
       int status = commandLine.execute(args);
       out.flush();
       return status;
@@ -70,17 +70,33 @@ public final class Main {
 
   /** The whole command tree, writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, null);
+    return commandLine(out, err, Subcommands.all());
   }
 
   /**
-   * The command tree with only {@code command} registered when it names a subcommand, otherwise
-   * with all of them (for help, suggestions and errors).
+   * The subcommands a run needs. picocli reads a command's annotations when it is registered, so a
+   * one-shot run registers only the command it runs. Top-level help, a bare {@code appc} and a
+   * mistyped command (for the suggestions) list them all; {@code appc --version} needs none.
    */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err, String command) {
+  static List<Subcommands.Entry> subcommandsFor(String command, String[] args) {
+    if (command != null) {
+      return Subcommands.forCommand(command);
+    }
+    if (args.length == 0) {
+      return Subcommands.all();
+    }
+    for (String arg : args) {
+      if (arg.equals("--help")
+          || (arg.startsWith("-") && !arg.startsWith("--") && arg.contains("h"))) {
+        return Subcommands.all();
+      }
+    }
+    return List.of();
+  }
+
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, List<Subcommands.Entry> entries) {
     CommandLine commandLine = new CommandLine(new AppcCommand());
-    List<Subcommands.Entry> entries =
-        command == null ? Subcommands.all() : Subcommands.forCommand(command);
     for (Subcommands.Entry entry : entries) {
       commandLine.addSubcommand(entry.name(), entry.factory().get());
     }

@@ -170,6 +170,21 @@ class CommandLineTest {
   }
 
   @Test
+  void registersOnlyTheCommandsARunNeeds() {
+    assertEquals(
+        List.of("validate"),
+        Main.subcommandsFor("validate", new String[] {"validate", "x"}).stream()
+            .map(Subcommands.Entry::name)
+            .toList());
+    assertEquals(List.of(), Main.subcommandsFor(null, new String[] {"--version"}));
+    assertEquals(
+        Subcommands.BUILT_IN.size(), Main.subcommandsFor(null, new String[] {"--help"}).size());
+    assertEquals(
+        Subcommands.BUILT_IN.size(),
+        Main.subcommandsFor("valdate", new String[] {"valdate"}).size());
+  }
+
+  @Test
   void findsTheSubcommandWithoutReadingOptions() {
     assertEquals("validate", Main.requestedCommand(new String[] {"--debug", "validate", "x"}));
     assertEquals(null, Main.requestedCommand(new String[] {"--help"}));
