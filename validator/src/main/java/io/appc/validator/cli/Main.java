@@ -4,20 +4,12 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code appc} command line. Every command gets {@code --help}, {@code --version} and {@code
- * --debug}; a wrong command line prints a short message and the synopsis and exits with 2; a
- * failure of the tool itself prints one line (and the stack trace only with {@code --debug}) and
- * exits with 2. Output is UTF-8 whatever the locale, so reports are the same everywhere.
+ * The entry point of {@code appc}. It starts the validator's warm-up before anything touches
+ * picocli (see {@link Warmup}), then runs the command tree of {@link Commands}. Output is UTF-8
+ * whatever the locale, so reports are the same everywhere. Never throws: a failure of the tool
+ * itself is one line on standard error (the stack trace only with {@code --debug}) and status 2.
  */
 public final class Main {
   private Main() {}
@@ -39,8 +31,8 @@ public final class Main {
     try {
       String command = requestedCommand(args);
       Warmup.startFor(command);
-      CommandLine commandLine = commandLine(out, err, subcommandsFor(command, args));
-      int status = commandLine.execute(args);
+      int status =
+          Commands.commandLine(out, err, Commands.subcommandsFor(command, args)).execute(args);
       out.flush();
       return status;
     } catch (RuntimeException | Error e) {
@@ -68,59 +60,6 @@ public final class Main {
     }
   }
 
-  /** The whole command tree, writing to {@code out} and {@code err}. */
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, Subcommands.all());
-  }
-
-  /**
-   * The subcommands a run needs. picocli reads a command's annotations when it is registered, so a
-   * one-shot run registers only the command it runs. Top-level help, a bare {@code appc} and a
-   * mistyped command (for the suggestions) list them all; {@code appc --version} needs none.
-   */
-  static List<Subcommands.Entry> subcommandsFor(String command, String[] args) {
-    if (command != null) {
-      return Subcommands.forCommand(command);
-    }
-    if (args.length == 0) {
-      return Subcommands.all();
-    }
-    for (String arg : args) {
-      if (arg.equals("--help")
-          || (arg.startsWith("-") && !arg.startsWith("--") && arg.contains("h"))) {
-        return Subcommands.all();
-      }
-    }
-    return List.of();
-  }
-
-  static CommandLine commandLine(
-      PrintWriter out, PrintWriter err, List<Subcommands.Entry> entries) {
-    CommandLine commandLine = new CommandLine(new AppcCommand());
-    for (Subcommands.Entry entry : entries) {
-      commandLine.addSubcommand(entry.name(), entry.factory().get());
-    }
-    commandLine.getSubcommands().values().forEach(Main::standardOptions);
-    return commandLine
-        .setOut(out)
-        .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler(USAGE_ERROR)
-        .setExecutionExceptionHandler(FAILURE);
-  }
-
-  /** Every command, however deeply nested, answers --help and --version the same way. */
-  private static void standardOptions(CommandLine command) {
-    CommandSpec spec = command.getCommandSpec();
-    if (!spec.mixinStandardHelpOptions()) {
-      spec.mixinStandardHelpOptions(true);
-    }
-    if (spec.version().length == 0) {
-      spec.versionProvider(new VersionProvider());
-    }
-    command.getSubcommands().values().forEach(Main::standardOptions);
-  }
-
   /**
    * The subcommand named on the command line: the first argument that is not an option (the top
    * command's options take no values), or {@code null}.
@@ -135,39 +74,6 @@ public final class Main {
       }
     }
     return null;
-  }
-
-  private static final IParameterExceptionHandler USAGE_ERROR =
-      (ParameterException e, String[] args) -> {
-        CommandLine failed = e.getCommandLine();
-        PrintWriter err = failed.getErr();
-        err.println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.print(failed.getHelp().fullSynopsis());
-        err.println(
-            "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
-        err.flush();
-        return ExitCodes.USAGE_OR_IO;
-      };
-
-  private static final IExecutionExceptionHandler FAILURE =
-      (Exception e, CommandLine failed, ParseResult parsed) -> {
-        PrintWriter err = failed.getErr();
-        err.println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(e));
-        if (debug(parsed)) {
-          e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.USAGE_OR_IO;
-      };
-
-  private static boolean debug(ParseResult parsed) {
-    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--debug")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The message of {@code e}, or its type when it has none, on a single line. */

@@ -88,7 +88,8 @@ class CommandLineTest {
   @Test
   void everySubcommandHasHelpVersionAndDebug() {
     CommandLine top =
-        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        Commands.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<CommandLine> all = new ArrayList<>();
     collect(top, all);
 
@@ -173,15 +174,15 @@ class CommandLineTest {
   void registersOnlyTheCommandsARunNeeds() {
     assertEquals(
         List.of("validate"),
-        Main.subcommandsFor("validate", new String[] {"validate", "x"}).stream()
+        Commands.subcommandsFor("validate", new String[] {"validate", "x"}).stream()
             .map(Subcommands.Entry::name)
             .toList());
-    assertEquals(List.of(), Main.subcommandsFor(null, new String[] {"--version"}));
+    assertEquals(List.of(), Commands.subcommandsFor(null, new String[] {"--version"}));
     assertEquals(
-        Subcommands.BUILT_IN.size(), Main.subcommandsFor(null, new String[] {"--help"}).size());
+        Subcommands.BUILT_IN.size(), Commands.subcommandsFor(null, new String[] {"--help"}).size());
     assertEquals(
         Subcommands.BUILT_IN.size(),
-        Main.subcommandsFor("valdate", new String[] {"valdate"}).size());
+        Commands.subcommandsFor("valdate", new String[] {"valdate"}).size());
   }
 
   @Test
