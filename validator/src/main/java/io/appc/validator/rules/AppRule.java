@@ -93,6 +93,8 @@ public final class AppRule implements ManifestRule {
     }
   }
 
+  private static final List<String> EVENT_HANDLER_NAMES = List.of("pre-start", "post-stop");
+
   private static void checkEventHandlers(RuleContext ctx, String pointer, JsonNode handlers) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i : Nodes.objectIndexes(handlers)) {
@@ -103,6 +105,7 @@ public final class AppRule implements ManifestRule {
       if (name == null) {
         continue;
       }
+      Reports.notOneOf(ctx, "IM-042", at + "/name", name, EVENT_HANDLER_NAMES);
       Integer first = seen.putIfAbsent(name, i);
       if (first != null) {
         Reports.violation(

@@ -3,6 +3,9 @@ package io.appc.validator.rules;
 import io.appc.validator.finding.Level;
 import io.appc.validator.finding.Requirements;
 import io.appc.validator.types.InvalidValueException;
+import io.appc.validator.types.NameSuggestions;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How rules turn problems into findings, so that levels follow the requirement catalog and the two
@@ -39,6 +42,24 @@ final class Reports {
   static void specOnlyInvalid(
       RuleContext ctx, String id, String pointer, String what, InvalidValueException e) {
     specOnly(ctx, id, pointer, what + ": " + e.getMessage(), e.hint());
+  }
+
+  /**
+   * Reports a string that is not one of the values {@code allowed}, with a did-you-mean. The
+   * schemas list these values as {@code enum} for editors; the check lives here because compiling
+   * an {@code enum} makes networknt build a Jackson ObjectMapper, a large share of a one-shot run.
+   */
+  static void notOneOf(
+      RuleContext ctx, String id, String pointer, String value, List<String> allowed) {
+    if (value == null || allowed.contains(value)) {
+      return;
+    }
+    String need = allowed.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "));
+    String hint =
+        NameSuggestions.nearest(value, allowed, Math.max(2, value.length() / 2))
+            .map(s -> "did you mean \"" + s + "\"?")
+            .orElse("use one of " + need);
+    violation(ctx, id, pointer, "need one of " + need + ", got \"" + value + "\"", hint);
   }
 
   /** Advice the spec does not demand. */

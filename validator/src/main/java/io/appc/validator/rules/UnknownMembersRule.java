@@ -3,6 +3,7 @@ package io.appc.validator.rules;
 import io.appc.validator.json.JsonPointers;
 import io.appc.validator.rules.KnownMembers.Member;
 import io.appc.validator.rules.KnownMembers.ObjectType;
+import io.appc.validator.types.NameSuggestions;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class UnknownMembersRule implements ManifestRule {
     int bestDistance = Integer.MAX_VALUE;
     int allowed = Math.max(1, Math.min(3, key.length() / 4));
     for (String k : known) {
-      int d = distance(key, squash(k));
+      int d = NameSuggestions.distance(key, squash(k));
       if (d <= allowed && d < bestDistance) {
         best = k;
         bestDistance = d;
@@ -105,30 +106,5 @@ public final class UnknownMembersRule implements ManifestRule {
 
   private static String squash(String s) {
     return s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-  }
-
-  /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          v = Math.min(v, d[i - 2][j - 2] + 1);
-        }
-        d[i][j] = v;
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

@@ -6,6 +6,7 @@ import io.appc.validator.types.AcName;
 import io.appc.validator.types.InvalidValueException;
 import io.appc.validator.types.OctalMode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -60,6 +61,7 @@ public final class VolumesRule implements ManifestRule {
       }
     }
     String kind = Nodes.string(volume, "kind");
+    Reports.notOneOf(ctx, "POD-032", pointer + "/kind", kind, List.of("empty", "host"));
     if ("host".equals(kind)) {
       checkHost(ctx, pointer, volume);
     } else if ("empty".equals(kind)) {

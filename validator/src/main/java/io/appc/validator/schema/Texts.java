@@ -1,9 +1,11 @@
 package io.appc.validator.schema;
 
 import com.networknt.schema.Error;
+import io.appc.validator.types.NameSuggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Messages ("need X, got Y") and hints for schema errors. */
@@ -210,44 +212,15 @@ final class Texts {
 
   private static String closest(JsonNode allowed, JsonNode value) {
     if (value.isString()) {
+      List<String> names = new ArrayList<>();
+      allowed.forEach(candidate -> names.add(candidate.stringValue("")));
       String got = value.stringValue();
-      JsonNode best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (JsonNode candidate : allowed) {
-        if (candidate.isString()) {
-          int d =
-              distance(
-                  got.toLowerCase(Locale.ROOT), candidate.stringValue().toLowerCase(Locale.ROOT));
-          if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate;
-          }
-        }
-      }
-      if (best != null && bestDistance <= Math.max(2, got.length() / 2)) {
-        return "did you mean " + best + "?";
+      Optional<String> best = NameSuggestions.nearest(got, names, Math.max(2, got.length() / 2));
+      if (best.isPresent()) {
+        return "did you mean \"" + best.get() + "\"?";
       }
     }
     return "use one of " + list(allowed);
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static boolean mentions(JsonNode type, String name) {

@@ -13,40 +13,53 @@ public final class NameSuggestions {
    * case-insensitive match, or at most two edits (one for short names).
    */
   public static Optional<String> closest(String input, Collection<String> candidates) {
+    return nearest(input, candidates, input.length() <= 4 ? 1 : 2);
+  }
+
+  /**
+   * The candidate nearest to {@code input} (ignoring case) within {@code maxDistance} edits, if
+   * any.
+   */
+  public static Optional<String> nearest(
+      String input, Collection<String> candidates, int maxDistance) {
     String folded = input.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(folded, candidate.toLowerCase(Locale.ROOT));
-      if (distance < bestDistance) {
+      int d = distance(folded, candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
         best = candidate;
-        bestDistance = distance;
+        bestDistance = d;
       }
     }
-    int allowed = input.length() <= 4 ? 1 : 2;
-    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    return bestDistance <= maxDistance ? Optional.of(best) : Optional.empty();
   }
 
-  /** Levenshtein distance, with an early exit for strings of very different lengths. */
-  static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2) {
-      return Integer.MAX_VALUE;
+  /**
+   * Edit distance counting insertions, deletions, substitutions and swaps of two neighbours
+   * (optimal string alignment), the usual shape of a typo.
+   */
+  public static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
     }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -64,6 +64,18 @@ class AppRuleTest {
         "IM-041 error /app/eventHandlers/2/name");
   }
 
+  @Test
+  void rejectsUnknownHandlerNamesWithASuggestion() {
+    expectBoth(
+        imageApp("'eventHandlers':[{'name':'pre-stop','exec':['/a']}]"),
+        "IM-042 error /app/eventHandlers/0/name");
+    Finding finding =
+        Manifests.only(
+            Compat.SPEC, imageApp("'eventHandlers':[{'name':'pre-stop','exec':['/a']}]"));
+    assertEquals("need one of \"pre-start\", \"post-stop\", got \"pre-stop\"", finding.message());
+    assertEquals("did you mean \"pre-start\"?", finding.hint());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"stuff", "../home/fred", "x"})
   void rejectsRelativeWorkingDirectories(String dir) {

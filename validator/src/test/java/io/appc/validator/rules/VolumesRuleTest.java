@@ -111,9 +111,9 @@ class VolumesRuleTest {
         "POD-039 note /volumes/0/gid");
   }
 
-  /** The schema reports the kind; the rule checks neither source nor mode of an unknown kind. */
+  /** An unknown kind is reported once; neither source nor mode of an unknown kind is checked. */
   @Test
-  void leavesUnknownKindsToTheSchema() {
+  void reportsUnknownKindsOnly() {
     expectBoth(
         volumes("{'name':'a','kind':'Host','source':'rel','mode':'x'}"),
         "POD-032 error /volumes/0/kind");
