@@ -1,5 +1,6 @@
 package io.appc.validator.image;
 
+import io.appc.validator.image.tar.ImageArchives;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +57,8 @@ class ImagePatcherTest {
   }
 
   private static byte[] uncompressed(Path image) throws IOException {
-    try (ArchiveStream stream = ArchiveStream.open(image, Long.MAX_VALUE)) {
-      return stream.tar().readAllBytes();
+    try (ImageArchives.Opened opened = ImageArchives.open(image)) {
+      return Channels.newInputStream(opened.tar()).readAllBytes();
     }
   }
 

@@ -388,7 +388,7 @@ public final class ImageStore {
                       + " bytes, got "
                       + entry.size());
             }
-            manifest = reader.readData();
+            manifest = reader.readData(entry);
           }
         }
         reader.drain();
