@@ -44,7 +44,9 @@ public final class ImageIds {
         if (total > limits.maxTotalBytes()) {
           throw new ArchiveReadException(
               Kind.LIMIT,
-              "uncompressed archive is larger than the limit of " + limits.maxTotalBytes() + " bytes",
+              "uncompressed archive is larger than the limit of "
+                  + limits.maxTotalBytes()
+                  + " bytes",
               null);
         }
         if (!checked) {

@@ -37,8 +37,8 @@ public final class ImageManifests {
   }
 
   /** Like {@link #read}, with where the manifest entry stands in the uncompressed tar. */
-  public static Optional<Located> locate(
-      Path archive, ArchiveLimits limits, long maxManifestBytes) throws IOException {
+  public static Optional<Located> locate(Path archive, ArchiveLimits limits, long maxManifestBytes)
+      throws IOException {
     try (ImageArchives.Opened opened = ImageArchives.open(archive)) {
       TarReader reader = reader(opened, null, limits);
       TarEntry entry;

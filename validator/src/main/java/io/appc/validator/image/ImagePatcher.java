@@ -152,8 +152,8 @@ public final class ImagePatcher {
   }
 
   /**
-   * Sees the uncompressed stream in order and writes it out, except the old manifest entry's
-   * bytes, in whose place the new entry goes.
+   * Sees the uncompressed stream in order and writes it out, except the old manifest entry's bytes,
+   * in whose place the new entry goes.
    */
   private static final class Splice implements Consumer<ByteBuffer> {
     private final long start;

@@ -162,7 +162,8 @@ public final class ImageValidator {
             }
           });
     } catch (IOException e) {
-      findings.error(IO_ERROR, "", "cannot read " + display + ": " + ArchiveReadException.reason(e), "");
+      findings.error(
+          IO_ERROR, "", "cannot read " + display + ": " + ArchiveReadException.reason(e), "");
       stopped[0] = true;
     }
     if (!stopped[0]) {

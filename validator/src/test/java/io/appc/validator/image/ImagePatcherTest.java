@@ -1,12 +1,12 @@
 package io.appc.validator.image;
 
-import io.appc.validator.image.tar.ImageArchives;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.ValidationOptions;
+import io.appc.validator.image.tar.ImageArchives;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

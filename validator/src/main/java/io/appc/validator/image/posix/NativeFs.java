@@ -234,8 +234,8 @@ public final class NativeFs {
   }
 
   /**
-   * The value of an extended attribute, or {@code null} when it is not set. Linux caps values at
-   * 64 KiB ({@code XATTR_SIZE_MAX}), so one buffer of that size always suffices.
+   * The value of an extended attribute, or {@code null} when it is not set. Linux caps values at 64
+   * KiB ({@code XATTR_SIZE_MAX}), so one buffer of that size always suffices.
    */
   public byte[] lgetxattr(String path, String name) throws FsException {
     byte[] buffer = new byte[XATTR_SIZE_MAX];
@@ -251,8 +251,8 @@ public final class NativeFs {
   }
 
   /**
-   * Every extended attribute of {@code path} (any namespace, not following a final symlink), by name
-   * (a byte string) in byte order; empty when the file system does not support them.
+   * Every extended attribute of {@code path} (any namespace, not following a final symlink), by
+   * name (a byte string) in byte order; empty when the file system does not support them.
    */
   public SortedMap<String, byte[]> listXattrs(String path) throws FsException {
     SortedMap<String, byte[]> result = new TreeMap<>();

@@ -57,8 +57,8 @@ public final class BackgroundDigest implements Consumer<ByteBuffer>, AutoCloseab
   }
 
   /**
-   * Copies {@code bytes} for hashing. Small pieces (a decompressor hands out a few KiB at a time) are
-   * gathered in the current chunk, so the threads meet once per MiB rather than once per piece.
+   * Copies {@code bytes} for hashing. Small pieces (a decompressor hands out a few KiB at a time)
+   * are gathered in the current chunk, so the threads meet once per MiB rather than once per piece.
    */
   @Override
   public void accept(ByteBuffer bytes) {

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * Opening image archives as uncompressed tar streams, and image IDs. Failures say what broke: an
@@ -71,7 +72,8 @@ public final class ImageArchives {
       refuse(compression);
       InputStream raw =
           new BufferedInputStream(
-              new FileErrors(Channels.newInputStream(file), archive), STREAM_BUFFER);
+              new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
+              STREAM_BUFFER);
       return new Opened(compression, Channels.newChannel(decompress(compression, raw)));
     } catch (IOException | RuntimeException e) {
       file.close();
@@ -100,6 +102,12 @@ public final class ImageArchives {
     return "sha512-" + HexFormat.of().formatHex(digest.digest());
   }
 
+  private static ArchiveReadException unreadable(Path archive, Exception e) {
+    String reason =
+        e instanceof IOException io ? ArchiveReadException.reason(io) : String.valueOf(e);
+    return new ArchiveReadException(Kind.FILE, "cannot read " + archive + ": " + reason, e);
+  }
+
   private static void refuse(Compression compression) throws ArchiveFormatException {
     if (compression == Compression.OPENPGP) {
       throw new ArchiveFormatException(
@@ -118,55 +126,37 @@ public final class ImageArchives {
   private static InputStream decompress(Compression compression, InputStream raw)
       throws IOException {
     try {
-      return new DataErrors(compression.decompress(raw), compression);
+      return new Failures(compression.decompress(raw), e -> corrupt(compression, e));
     } catch (IOException | RuntimeException e) {
-      throw DataErrors.corrupt(compression, e);
+      throw corrupt(compression, e);
     }
   }
 
-  /** Marks read failures of the file itself, so they are not mistaken for corrupt data. */
-  private static final class FileErrors extends FilterInputStream {
-    private final Path file;
-
-    FileErrors(InputStream in, Path file) {
-      super(in);
-      this.file = file;
+  /** A failure of the decoder: corrupt or truncated data, unless reading the file failed. */
+  private static ArchiveReadException corrupt(Compression compression, Exception e) {
+    if (e instanceof ArchiveReadException r) {
+      return r;
     }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return in.read();
-      } catch (IOException e) {
-        throw fail(e);
-      }
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof EOFException) {
+      detail = "unexpected end of data (file truncated?)";
     }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return in.read(b, off, len);
-      } catch (IOException e) {
-        throw fail(e);
-      }
-    }
-
-    private ArchiveReadException fail(IOException e) {
-      return new ArchiveReadException(
-          Kind.FILE, "cannot read " + file + ": " + ArchiveReadException.reason(e), e);
-    }
+    return new ArchiveReadException(
+        Kind.COMPRESSED_DATA, compression.label() + " data is corrupt or truncated: " + detail, e);
   }
 
   /**
-   * Turns whatever a decompressor throws (an IOException or a library's RuntimeException) into a
-   * {@link Kind#COMPRESSED_DATA} failure, so hostile data never escapes as an unchecked exception.
+   * Says what failed: under a decoder it marks read failures of the file itself, so they are not
+   * mistaken for corrupt data; over one it turns whatever the decoder throws (an IOException or a
+   * library's RuntimeException) into a {@link Kind#COMPRESSED_DATA} failure, so hostile data never
+   * escapes as an unchecked exception.
    */
-  private static final class DataErrors extends FilterInputStream {
-    private final Compression compression;
+  private static final class Failures extends FilterInputStream {
+    private final Function<Exception, IOException> failure;
 
-    DataErrors(InputStream in, Compression compression) {
+    Failures(InputStream in, Function<Exception, IOException> failure) {
       super(in);
-      this.compression = compression;
+      this.failure = failure;
     }
 
     @Override
@@ -174,7 +164,7 @@ public final class ImageArchives {
       try {
         return in.read();
       } catch (IOException | RuntimeException e) {
-        throw corrupt(compression, e);
+        throw failure.apply(e);
       }
     }
 
@@ -183,22 +173,8 @@ public final class ImageArchives {
       try {
         return in.read(b, off, len);
       } catch (IOException | RuntimeException e) {
-        throw corrupt(compression, e);
+        throw failure.apply(e);
       }
-    }
-
-    static ArchiveReadException corrupt(Compression compression, Exception e) {
-      if (e instanceof ArchiveReadException r) {
-        return r;
-      }
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (e instanceof EOFException) {
-        detail = "unexpected end of data (file truncated?)";
-      }
-      return new ArchiveReadException(
-          Kind.COMPRESSED_DATA,
-          compression.label() + " data is corrupt or truncated: " + detail,
-          e);
     }
   }
 }

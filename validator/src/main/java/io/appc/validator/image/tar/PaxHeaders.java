@@ -11,8 +11,8 @@ import java.util.Map;
  * The PAX extended header values that apply to one member (POSIX pax, "pax Extended Header"), kept
  * as typed fields rather than a map so that the per-member work stays small. A global header fills
  * one instance that every member starts from; a member's own header is parsed into a copy. An empty
- * value unsets the keyword, as POSIX says. Keywords that affect neither extraction nor patching (atime,
- * ctime, comment, ACLs in text form) are ignored.
+ * value unsets the keyword, as POSIX says. Keywords that affect neither extraction nor patching
+ * (atime, ctime, comment, ACLs in text form) are ignored.
  */
 final class PaxHeaders {
   private static final String XATTR_SCHILY = "SCHILY.xattr.";

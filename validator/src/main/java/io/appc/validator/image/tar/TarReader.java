@@ -29,8 +29,10 @@ import java.util.function.Consumer;
 public final class TarReader implements Closeable {
   public static final int BLOCK = 512;
   private static final int BUFFER = 1 << 20;
+
   /** Default bound on the headers of one member (extended headers, long names, sparse maps). */
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 << 20;
+
   private static final int MAX_SPARSE_SEGMENTS = 1 << 20;
 
   /** Receives member data; the chunk is only valid during the call. */
