@@ -96,7 +96,7 @@ final class ArchiveNaming {
     try (InputStream in = Files.newInputStream(signature)) {
       data = in.readNBytes(MAX_SIGNATURE_BYTES + 1);
     } catch (IOException e) {
-      return "cannot read the signature: " + ArchiveStream.reason(e);
+      return "cannot read the signature: " + ArchiveReadException.reason(e);
     }
     if (data.length > MAX_SIGNATURE_BYTES) {
       return "need a detached signature (a few hundred bytes), got a file over 1 MiB";

@@ -1,5 +1,7 @@
 package io.appc.validator.image;
 
+import io.appc.validator.image.tar.ArchiveFormatException;
+import io.appc.validator.image.tar.TarFormatException;
 import java.io.IOException;
 
 /**
@@ -30,5 +32,35 @@ public final class ArchiveReadException extends IOException {
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * The failure for an archive the tar reader rejected: an exceeded limit or damaged tar data, with
+   * the offset in the uncompressed stream.
+   */
+  public static ArchiveReadException of(TarFormatException e) {
+    return e.isLimit()
+        ? new ArchiveReadException(Kind.LIMIT, e.getMessage(), e)
+        : new ArchiveReadException(Kind.TAR_DATA, "tar data is corrupt: " + e.getMessage(), e);
+  }
+
+  /** The failure for an archive refused for its format (encrypted, or not a tar). */
+  public static ArchiveReadException of(ArchiveFormatException e) {
+    String message =
+        e.compression() == Compression.OPENPGP
+            ? "archive is OpenPGP-encrypted (ACI-ARCH-008); decrypt it with gpg --decrypt first"
+            : "not an image archive (" + e.requirementId() + "): " + e.getMessage();
+    return new ArchiveReadException(Kind.TAR_DATA, message, e);
+  }
+
+  /** Why a file operation failed, in a few words ("no such file", "permission denied"). */
+  public static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

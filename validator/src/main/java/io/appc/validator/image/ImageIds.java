@@ -1,17 +1,24 @@
 package io.appc.validator.image;
 
 import io.appc.validator.image.ArchiveReadException.Kind;
+import io.appc.validator.image.tar.ArchiveFormatException;
+import io.appc.validator.image.tar.BackgroundDigest;
+import io.appc.validator.image.tar.ImageArchives;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
  * Computes image IDs (aci.md, "Image ID"): {@code sha512-} followed by the hex sha512 of the
  * uncompressed tar stream, which equals {@code gzip -dc IMAGE | sha512sum}. This only hashes; it
- * does not validate the archive beyond recognising tar data.
+ * does not validate the archive beyond recognising tar data. Decompression runs on the calling
+ * thread and hashing on a second one ({@link BackgroundDigest}), as in validation.
  */
 public final class ImageIds {
+  private static final int BUFFER = 1 << 20;
+
   private ImageIds() {}
 
   /** The image ID of {@code archive} with the default limits. */
@@ -25,21 +32,56 @@ public final class ImageIds {
    * @throws ArchiveReadException if the file is not a readable (possibly compressed) tar stream
    */
   public static String compute(Path archive, ArchiveLimits limits) throws IOException {
-    try (ArchiveStream stream = ArchiveStream.open(archive, limits.maxTotalBytes())) {
-      ImageManifests.requireReadable(stream);
-      InputStream tar = stream.tar();
-      byte[] head = tar.readNBytes(TarWriter.RECORD);
-      if (head.length < TarWriter.RECORD
-          || !new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
-        throw new ArchiveReadException(
-            Kind.TAR_DATA,
-            "not a tar archive (ACI-ARCH-002): the "
-                + stream.compression().label()
-                + " data does not start with a tar header",
-            null);
+    try (ImageArchives.Opened opened = ImageArchives.open(archive);
+        BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest())) {
+      ReadableByteChannel tar = opened.tar();
+      ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+      long total = 0;
+      boolean checked = false;
+      int n;
+      while ((n = tar.read(buffer)) >= 0) {
+        total += n;
+        if (total > limits.maxTotalBytes()) {
+          throw new ArchiveReadException(
+              Kind.LIMIT,
+              "uncompressed archive is larger than the limit of "
+                  + limits.maxTotalBytes()
+                  + " bytes",
+              null);
+        }
+        if (!checked) {
+          if (buffer.position() < TarWriter.RECORD) {
+            continue;
+          }
+          requireTarHeader(buffer, opened);
+          checked = true;
+        }
+        buffer.flip();
+        digest.accept(buffer);
+        buffer.clear();
       }
-      stream.drain();
-      return stream.imageId();
+      if (!checked) {
+        requireTarHeader(buffer, opened);
+      }
+      return ImageArchives.imageId(digest.finish());
+    } catch (ArchiveFormatException e) {
+      throw ArchiveReadException.of(e);
+    }
+  }
+
+  private static void requireTarHeader(ByteBuffer buffer, ImageArchives.Opened opened)
+      throws ArchiveReadException {
+    boolean tar = buffer.position() >= TarWriter.RECORD;
+    for (int i = 0; tar && i < 5; i++) {
+      tar = buffer.get(257 + i) == "ustar".getBytes(StandardCharsets.US_ASCII)[i];
+    }
+    if (!tar) {
+      throw new ArchiveReadException(
+          Kind.TAR_DATA,
+          "not a tar archive (ACI-ARCH-002): the "
+              + opened.compression().label()
+              + " data does not start with a tar header",
+          null);
     }
   }
 }

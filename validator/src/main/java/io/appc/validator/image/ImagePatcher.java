@@ -5,22 +5,26 @@ import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.ArchiveReadException.Kind;
+import io.appc.validator.image.tar.ArchiveFormatException;
+import io.appc.validator.image.tar.ImageArchives;
+import io.appc.validator.image.tar.TarEntry;
+import io.appc.validator.image.tar.TarFormatException;
+import io.appc.validator.image.tar.TarReader;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.manifest.ManifestValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import java.util.function.Consumer;
 
 /**
  * Rewrites the manifest of an image archive and copies every other byte unchanged: the headers and
@@ -72,96 +76,71 @@ public final class ImagePatcher {
    */
   public Result patch(Path input, Path output, ManifestEdits edits, boolean overwrite)
       throws IOException {
-    Optional<byte[]> old = ImageManifests.read(input, limits, options.jsonLimits().maxBytes());
+    Optional<ImageManifests.Located> old =
+        ImageManifests.locate(input, limits, options.jsonLimits().maxBytes());
     if (old.isEmpty()) {
       return new Result(Status.NO_MANIFEST, List.of(), null);
     }
-    byte[] manifest = edits.apply(old.get());
+    if (old.get().entry().sparse() != null) {
+      throw new ArchiveReadException(
+          Kind.TAR_DATA, "the manifest is stored as a sparse file; cannot patch it", null);
+    }
+    byte[] manifest = edits.apply(old.get().bytes());
     FileResult checked = manifests.validate(manifest, output + "!" + ImageChecks.MANIFEST);
     if (checked.count(Level.ERROR) > 0) {
       return new Result(Status.INVALID_MANIFEST, checked.findings(), null);
     }
     String[] id = new String[1];
     try {
-      OutputFiles.write(output, overwrite, out -> id[0] = copy(input, manifest, out));
+      OutputFiles.write(output, overwrite, out -> id[0] = copy(input, old.get(), manifest, out));
     } catch (FileAlreadyExistsException e) {
       return new Result(Status.OUTPUT_EXISTS, checked.findings(), null);
     }
     return new Result(Status.PATCHED, checked.findings(), id[0]);
   }
 
-  private String copy(Path input, byte[] manifest, OutputStream out) throws IOException {
-    try (ArchiveStream stream = ArchiveStream.open(input, limits.maxTotalBytes())) {
-      ImageManifests.requireReadable(stream);
-      MessageDigest sha512 = sha512();
-      OutputStream compressed = Compressors.open(stream.compression(), out);
+  /**
+   * Second pass: the tar reader checks the whole archive while its tap copies the uncompressed
+   * stream, with the old manifest entry (found by the first pass) replaced by the new one.
+   */
+  private String copy(Path input, ImageManifests.Located old, byte[] manifest, OutputStream out)
+      throws IOException {
+    try (ImageArchives.Opened opened = ImageArchives.open(input)) {
+      MessageDigest sha512 = ImageArchives.newDigest();
+      OutputStream compressed = Compressors.open(opened.compression(), out);
       DigestOutputStream tarOut = new DigestOutputStream(compressed, sha512);
-      Router router = new Router(stream.digesting(), tarOut);
-      TarReader reader = new TarReader(stream, router, limits);
-      InputStream body = reader.body();
-      byte[] buffer = new byte[DecompressionPipe.CHUNK];
-      long previousEnd = 0;
-      boolean previousDropped = false;
-      boolean replaced = false;
-      TarArchiveEntry entry;
-      while (true) {
-        router.route(Router.Mode.HOLD);
-        entry = reader.next();
-        byte[] held = router.takeHeld();
-        int padding = (int) (roundUp(previousEnd) - previousEnd);
-        if (!previousDropped) {
-          tarOut.write(held, 0, Math.min(padding, held.length));
+      Splice splice = new Splice(old, entryBytes(old.entry(), manifest), tarOut);
+      TarReader reader = ImageManifests.reader(opened, splice, limits);
+      try {
+        while (reader.next() != null) {
+          // the tap copies (or drops) the stored bytes as they are read
         }
-        if (entry == null) {
-          if (held.length > padding) {
-            tarOut.write(held, padding, held.length - padding);
-          }
-          break;
-        }
-        boolean isManifest =
-            !replaced && reader.canonicalName().equals(ImageChecks.MANIFEST) && entry.isFile();
-        if (isManifest) {
-          if (entry.isSparse()) {
-            throw new ArchiveReadException(
-                Kind.TAR_DATA, "the manifest is stored as a sparse file; cannot patch it", null);
-          }
-          writeManifest(entry, reader.name(), manifest, tarOut);
-          router.route(Router.Mode.DISCARD);
-          replaced = true;
-        } else {
-          tarOut.write(held, padding, held.length - padding);
-          router.route(Router.Mode.PASS);
-        }
-        while (body.read(buffer, 0, buffer.length) >= 0) {
-          // the router copies (or drops) the stored bytes as they are read
-        }
-        previousEnd = router.count();
-        previousDropped = isManifest;
-      }
-      router.route(Router.Mode.PASS);
-      while (router.read(buffer, 0, buffer.length) >= 0) {
-        // copy whatever follows the end-of-archive marker
+        reader.drain();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
       tarOut.flush();
       Compressors.finish(compressed);
-      return "sha512-" + HexFormat.of().formatHex(sha512.digest());
+      return ImageArchives.imageId(sha512);
+    } catch (ArchiveFormatException e) {
+      throw ArchiveReadException.of(e);
+    } catch (TarFormatException e) {
+      throw ArchiveReadException.of(e);
     }
   }
 
-  private static void writeManifest(
-      TarArchiveEntry old, String name, byte[] manifest, OutputStream out) throws IOException {
+  /** The new manifest entry: a header with the old entry's name, mode, owner and time, and data. */
+  private static byte[] entryBytes(TarEntry old, byte[] manifest) throws IOException {
     TarWriter.Header header =
         new TarWriter.Header(
-            name,
+            TarEntry.display(old.name()),
             TarWriter.FILE,
-            old.getMode() & 07777,
-            old.getLongUserId(),
-            old.getLongGroupId(),
-            old.getUserName(),
-            old.getGroupName(),
-            old.getLastModifiedTime() == null
-                ? 0
-                : old.getLastModifiedTime().toInstant().getEpochSecond(),
+            old.mode(),
+            old.uid(),
+            old.gid(),
+            TarEntry.display(old.userName()),
+            TarEntry.display(old.groupName()),
+            old.mtimeSeconds(),
             manifest.length,
             "",
             0,
@@ -169,90 +148,50 @@ public final class ImagePatcher {
             null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new TarWriter(bytes).write(header, new ByteArrayInputStream(manifest));
-    bytes.writeTo(out);
-  }
-
-  private static long roundUp(long offset) {
-    return (offset + TarWriter.RECORD - 1) / TarWriter.RECORD * TarWriter.RECORD;
-  }
-
-  private static MessageDigest sha512() {
-    try {
-      return MessageDigest.getInstance("SHA-512");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-512", e);
-    }
+    return bytes.toByteArray();
   }
 
   /**
-   * Sits under the tar reader and sends every byte it reads to one place: held back (headers, until
-   * it is known whose they are), passed to the output, or dropped.
+   * Sees the uncompressed stream in order and writes it out, except the old manifest entry's bytes,
+   * in whose place the new entry goes.
    */
-  static final class Router extends InputStream {
-    enum Mode {
-      HOLD,
-      PASS,
-      DISCARD
-    }
-
-    private final InputStream in;
+  private static final class Splice implements Consumer<ByteBuffer> {
+    private final long start;
+    private final long end;
+    private final byte[] replacement;
     private final OutputStream out;
-    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
-    private Mode mode = Mode.PASS;
-    private long count;
-    private byte[] skipBuffer;
+    private final byte[] copy = new byte[1 << 16];
+    private long at;
+    private boolean replaced;
 
-    Router(InputStream in, OutputStream out) {
-      this.in = in;
+    Splice(ImageManifests.Located old, byte[] replacement, OutputStream out) {
+      this.start = old.start();
+      this.end = old.end();
+      this.replacement = replacement;
       this.out = out;
     }
 
-    void route(Mode next) {
-      mode = next;
-    }
-
-    byte[] takeHeld() {
-      byte[] bytes = held.toByteArray();
-      held.reset();
-      return bytes;
-    }
-
-    long count() {
-      return count;
-    }
-
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        if (mode == Mode.HOLD) {
-          held.write(b, off, n);
-        } else if (mode == Mode.PASS) {
-          out.write(b, off, n);
+    public void accept(ByteBuffer bytes) {
+      try {
+        while (bytes.hasRemaining()) {
+          if (!replaced && at == start) {
+            out.write(replacement);
+            replaced = true;
+          }
+          long until = at < start ? start : at < end ? end : Long.MAX_VALUE;
+          int n = (int) Math.min(Math.min(until - at, bytes.remaining()), copy.length);
+          if (at < start || at >= end) {
+            bytes.get(copy, 0, n);
+            out.write(copy, 0, n);
+          } else {
+            bytes.position(bytes.position() + n);
+          }
+          at += n;
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      if (skipBuffer == null) {
-        skipBuffer = new byte[1 << 16];
-      }
-      int r = read(skipBuffer, 0, (int) Math.min(n, skipBuffer.length));
-      return Math.max(r, 0);
-    }
-
-    @Override
-    public int available() throws IOException {
-      return in.available();
     }
   }
 }

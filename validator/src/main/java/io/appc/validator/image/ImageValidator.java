@@ -9,6 +9,12 @@ import io.appc.validator.finding.Level;
 import io.appc.validator.image.ArchiveReadException.Kind;
 import io.appc.validator.image.ImageChecks.Source;
 import io.appc.validator.image.ImageChecks.Verdict;
+import io.appc.validator.image.tar.ArchiveFormatException;
+import io.appc.validator.image.tar.BackgroundDigest;
+import io.appc.validator.image.tar.ImageArchives;
+import io.appc.validator.image.tar.TarEntry;
+import io.appc.validator.image.tar.TarFormatException;
+import io.appc.validator.image.tar.TarReader;
 import io.appc.validator.json.JsonReader;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.manifest.ManifestValidator;
@@ -79,28 +85,27 @@ public final class ImageValidator {
       ArchiveNaming.check(file, display, findings, other);
     }
     String imageId = null;
-    try (ArchiveStream stream = ArchiveStream.open(file, limits.maxTotalBytes())) {
-      switch (stream.compression()) {
-        case OPENPGP:
-          // Encryption is allowed (ACI-ARCH-008, MAY), so this is no error; but nothing inside
-          // could be checked, so it must not pass silently either.
-          findings.warning(
-              "ACI-ARCH-008",
-              "",
-              "archive is OpenPGP-encrypted: its tar structure, manifest and image ID cannot be"
-                  + " checked",
-              "decrypt it (gpg --output image.aci --decrypt " + display + ") and validate that");
-          break;
-        case UNKNOWN:
-          findings.error("ACI-ARCH-002", "", unknownFormat(file), unknownHint(file));
-          break;
-        default:
-          imageId = scan(stream, display, findings, other);
+    try (ImageArchives.Opened opened = ImageArchives.open(file)) {
+      imageId = scan(opened, display, findings, other);
+    } catch (ArchiveFormatException e) {
+      if (e.compression() == Compression.OPENPGP) {
+        // Encryption is allowed (ACI-ARCH-008, MAY), so this is no error; but nothing inside
+        // could be checked, so it must not pass silently either.
+        findings.warning(
+            "ACI-ARCH-008",
+            "",
+            "archive is OpenPGP-encrypted: its tar structure, manifest and image ID cannot be"
+                + " checked",
+            "decrypt it (gpg --output image.aci --decrypt " + display + ") and validate that");
+      } else {
+        findings.error("ACI-ARCH-002", "", unknownFormat(file), unknownHint(file));
       }
     } catch (ArchiveReadException e) {
-      findings.error(IO_ERROR, "", e.getMessage(), "");
+      // the decompressor reads its header on opening
+      readFailure(e, new Position(), 0, findings);
     } catch (IOException e) {
-      findings.error(IO_ERROR, "", "cannot read " + display + ": " + ArchiveStream.reason(e), "");
+      findings.error(
+          IO_ERROR, "", "cannot read " + display + ": " + ArchiveReadException.reason(e), "");
     }
     findings.addAll(other);
     return new FileResult(display, KIND_ARCHIVE, findings.toList(), imageId);
@@ -152,12 +157,13 @@ public final class ImageValidator {
               findings.error(
                   IO_ERROR,
                   relative,
-                  "cannot read '" + relative + "': " + ArchiveStream.reason(e),
+                  "cannot read '" + relative + "': " + ArchiveReadException.reason(e),
                   "");
             }
           });
     } catch (IOException e) {
-      findings.error(IO_ERROR, "", "cannot read " + display + ": " + ArchiveStream.reason(e), "");
+      findings.error(
+          IO_ERROR, "", "cannot read " + display + ": " + ArchiveReadException.reason(e), "");
       stopped[0] = true;
     }
     if (!stopped[0]) {
@@ -167,76 +173,128 @@ public final class ImageValidator {
     return new FileResult(display, KIND_LAYOUT, findings.toList());
   }
 
-  /** The streaming pass over a readable archive; returns the image ID if it was read to the end. */
-  private String scan(
-      ArchiveStream stream, String display, Findings findings, List<Finding> other) {
-    ImageChecks checks = new ImageChecks(Source.ARCHIVE, options.compat(), limits, findings);
-    TarReader reader = new TarReader(stream, limits);
-    try {
-      while (reader.next() != null) {
-        EntrySummary entry = reader.summary();
-        Verdict verdict = checks.entry(entry);
-        if (verdict == Verdict.STOP) {
-          return null;
-        }
-        if (verdict == Verdict.READ_MANIFEST) {
-          manifest(reader.body(), entry.size(), display + "!" + ImageChecks.MANIFEST, other);
-        }
+  /** Where reading stands, for messages about a failure. */
+  private static final class Position {
+    private String lastEntry;
+    private boolean inHeader = true;
+
+    /** The entry whose body or following header was being read. */
+    String location() {
+      if (lastEntry == null) {
+        return "in the first header";
       }
-      if (!reader.sawEndMarker()) {
-        if (reader.position() % 512 != 0) {
-          findings.error(
-              "ACI-ARCH-002",
-              reader.lastEntry(),
-              "tar data ends inside a header (archive truncated?) after entry '"
-                  + reader.lastEntry()
-                  + "'",
-              "recreate the archive; the end of the file is missing");
-          return null;
-        }
-        findings.note(
-            ImageChecks.LINT_TRAILING_DATA,
-            "",
-            "tar data ends without the end-of-archive marker (two zero blocks)",
-            "the archive may be truncated; tools that write tar add the marker");
-      }
-      if (!stream.drain()) {
-        findings.note(
-            ImageChecks.LINT_TRAILING_DATA,
-            "",
-            "non-zero data follows the tar end-of-archive marker; it is part of the image ID but"
-                + " no tar reader sees it",
-            "rebuild the archive without trailing data");
-      }
-    } catch (ArchiveReadException e) {
-      readFailure(e, reader, findings);
-      return null;
-    } catch (IOException e) {
-      findings.error(IO_ERROR, "", "cannot read " + display + ": " + ArchiveStream.reason(e), "");
-      return null;
+      return (inHeader ? "in the header after entry '" : "in entry '") + lastEntry + "'";
     }
-    checks.finish();
-    return stream.imageId();
+
+    /** The last entry read (its path as stored), or empty before the first. */
+    String lastEntry() {
+      return lastEntry == null ? "" : lastEntry;
+    }
   }
 
-  private void readFailure(ArchiveReadException e, TarReader reader, Findings findings) {
-    String where = reader.location() + ", at uncompressed byte " + reader.position();
+  /**
+   * The streaming pass over a readable archive: the tar reader parses on this thread while the
+   * image ID is hashed on a second one. Returns the image ID if the archive was read to the end.
+   */
+  private String scan(
+      ImageArchives.Opened opened, String display, Findings findings, List<Finding> other) {
+    ImageChecks checks = new ImageChecks(Source.ARCHIVE, options.compat(), limits, findings);
+    Position position = new Position();
+    try (BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest())) {
+      TarReader reader = ImageManifests.reader(opened, digest, limits);
+      try {
+        TarEntry entry;
+        while ((entry = reader.next()) != null) {
+          EntrySummary summary = summary(entry);
+          position.lastEntry = summary.path();
+          position.inHeader = false;
+          Verdict verdict = checks.entry(summary);
+          if (verdict == Verdict.STOP) {
+            return null;
+          }
+          if (verdict == Verdict.READ_MANIFEST) {
+            manifest(reader, entry, display + "!" + ImageChecks.MANIFEST, other);
+          }
+          // skipped here rather than in next(), so a truncated body is reported at its entry
+          reader.skipData();
+          position.inHeader = true;
+        }
+        if (!reader.sawEndMarker()) {
+          findings.note(
+              ImageChecks.LINT_TRAILING_DATA,
+              "",
+              "tar data ends without the end-of-archive marker (two zero blocks)",
+              "the archive may be truncated; tools that write tar add the marker");
+        }
+        if (!reader.drain()) {
+          findings.note(
+              ImageChecks.LINT_TRAILING_DATA,
+              "",
+              "non-zero data follows the tar end-of-archive marker; it is part of the image ID but"
+                  + " no tar reader sees it",
+              "rebuild the archive without trailing data");
+        }
+      } catch (TarFormatException e) {
+        readFailure(ArchiveReadException.of(e), position, e.offset(), findings);
+        return null;
+      } catch (ArchiveReadException e) {
+        readFailure(e, position, reader.position(), findings);
+        return null;
+      } catch (IOException e) {
+        findings.error(
+            IO_ERROR, "", "cannot read " + display + ": " + ArchiveReadException.reason(e), "");
+        return null;
+      }
+      checks.finish();
+      return ImageArchives.imageId(digest.finish());
+    }
+  }
+
+  /** What the layout rules need of a tar member; names are shown decoded as UTF-8. */
+  private static EntrySummary summary(TarEntry e) {
+    EntryType type =
+        switch (e.type()) {
+          case FILE -> EntryType.FILE;
+          case DIRECTORY -> EntryType.DIRECTORY;
+          case SYMLINK -> EntryType.SYMLINK;
+          case HARDLINK -> EntryType.HARDLINK;
+          case CHAR_DEVICE -> EntryType.CHAR_DEVICE;
+          case BLOCK_DEVICE -> EntryType.BLOCK_DEVICE;
+          case FIFO -> EntryType.FIFO;
+          case OTHER -> EntryType.OTHER;
+        };
+    boolean link = type == EntryType.SYMLINK || type == EntryType.HARDLINK;
+    return new EntrySummary(
+        TarEntry.display(e.name()),
+        type,
+        link ? TarEntry.display(e.linkName()) : null,
+        type == EntryType.FILE ? e.realSize() : e.size());
+  }
+
+  private void readFailure(
+      ArchiveReadException e, Position reader, long offset, Findings findings) {
+    String where = reader.location() + ", at uncompressed byte " + offset;
+    String message = e.getMessage();
+    if (e.getCause() instanceof TarFormatException t) {
+      // the offset goes into the location
+      message = (e.kind() == Kind.LIMIT ? "" : "tar data is corrupt: ") + t.reason();
+    }
     switch (e.kind()) {
       case LIMIT:
         findings.error(
             "ACI-ARCH-002",
             reader.lastEntry(),
-            e.getMessage() + " (" + where + "); reading stopped",
+            message + " (" + where + "); reading stopped",
             "raise the limit if this image is genuine");
         break;
       case FILE:
-        findings.error(IO_ERROR, reader.lastEntry(), e.getMessage(), "");
+        findings.error(IO_ERROR, reader.lastEntry(), message, "");
         break;
       default:
         findings.error(
             "ACI-ARCH-002",
             reader.lastEntry(),
-            e.getMessage() + " (" + where + ")",
+            message + " (" + where + ")",
             e.kind() == Kind.COMPRESSED_DATA
                 ? "the file is damaged or incomplete; download or build it again"
                 : "the tar structure is damaged; rebuild the archive");
@@ -248,8 +306,24 @@ public final class ImageValidator {
    *
    * @param file the name its findings carry ({@code image.aci!manifest}, {@code layout/manifest})
    */
+  private void manifest(TarReader reader, TarEntry entry, String file, List<Finding> other)
+      throws IOException {
+    if (!tooLarge(entry.realSize(), file, other)) {
+      other.addAll(manifests.validate(reader.readData(entry), file).findings());
+    }
+  }
+
   private void manifest(InputStream body, long size, String file, List<Finding> other)
       throws IOException {
+    if (!tooLarge(size, file, other)) {
+      byte[] bytes =
+          body.readNBytes((int) Math.min(options.jsonLimits().maxBytes(), Integer.MAX_VALUE - 8));
+      other.addAll(manifests.validate(bytes, file).findings());
+    }
+  }
+
+  /** Reports a manifest above the JSON size limit, which is then not read. */
+  private boolean tooLarge(long size, String file, List<Finding> other) {
     long max = options.jsonLimits().maxBytes();
     if (size > max) {
       Findings f = new Findings(file);
@@ -260,10 +334,9 @@ public final class ImageValidator {
           "manifests are small JSON files; raise the limit with --max-manifest-bytes if this is"
               + " intended");
       other.addAll(f.toList());
-      return;
+      return true;
     }
-    byte[] bytes = body.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
-    other.addAll(manifests.validate(bytes, file).findings());
+    return false;
   }
 
   private static String unknownFormat(Path file) {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.ValidationOptions;
+import io.appc.validator.image.tar.ImageArchives;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +57,8 @@ class ImagePatcherTest {
   }
 
   private static byte[] uncompressed(Path image) throws IOException {
-    try (ArchiveStream stream = ArchiveStream.open(image, Long.MAX_VALUE)) {
-      return stream.tar().readAllBytes();
+    try (ImageArchives.Opened opened = ImageArchives.open(image)) {
+      return Channels.newInputStream(opened.tar()).readAllBytes();
     }
   }
 

@@ -2,8 +2,10 @@ package io.appc.validator.image.render;
 
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
-import io.appc.validator.image.render.NativeFs.FsException;
-import io.appc.validator.image.render.NativeFs.Stat;
+import io.appc.validator.image.posix.LibC;
+import io.appc.validator.image.posix.NativeFs;
+import io.appc.validator.image.posix.NativeFs.FsException;
+import io.appc.validator.image.posix.NativeFs.Stat;
 import io.appc.validator.image.tar.ImageArchives;
 import io.appc.validator.image.tar.TarEntry;
 import io.appc.validator.image.tar.TarReader;

@@ -113,7 +113,7 @@ public final class Renderer {
               "ACI-ARCH-004", display + "!manifest: need a regular file of manifest size");
         }
         Findings f = new Findings(display + "!manifest");
-        ManifestFacts facts = ManifestFacts.parse(reader.readData(), f);
+        ManifestFacts facts = ManifestFacts.parse(reader.readData(e), f);
         findings.addAll(f.toList());
         if (facts == null) {
           throw new ArchiveFormatException(

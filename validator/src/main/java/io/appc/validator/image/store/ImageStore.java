@@ -2,6 +2,7 @@ package io.appc.validator.image.store;
 
 import io.appc.validator.finding.Findings;
 import io.appc.validator.image.tar.ArchiveFormatException;
+import io.appc.validator.image.tar.BackgroundDigest;
 import io.appc.validator.image.tar.ImageArchives;
 import io.appc.validator.image.tar.TarEntry;
 import io.appc.validator.image.tar.TarFormatException;
@@ -23,7 +24,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -355,11 +355,11 @@ public final class ImageStore {
   /** Copies the raw archive to {@code out} while hashing and reading the uncompressed tar. */
   private static Scan scan(Path archive, FileChannel out, String display)
       throws IOException, StoreException {
-    MessageDigest digest = ImageArchives.newDigest();
     byte[] manifest = null;
     try (InputStream file = Files.newInputStream(archive);
         TeeInputStream tee = new TeeInputStream(file, out);
-        BufferedInputStream raw = new BufferedInputStream(tee, 1 << 16)) {
+        BufferedInputStream raw = new BufferedInputStream(tee, 1 << 16);
+        BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest())) {
       ImageArchives.Opened opened;
       try {
         opened = ImageArchives.open(raw);
@@ -367,7 +367,7 @@ public final class ImageStore {
         throw new StoreException(
             display + ": [" + e.requirementId() + "] " + e.getMessage(), List.of());
       }
-      TarReader reader = new TarReader(opened.tar(), digest::update);
+      TarReader reader = new TarReader(opened.tar(), digest);
       try {
         TarEntry entry;
         while ((entry = reader.next()) != null) {
@@ -388,7 +388,7 @@ public final class ImageStore {
                       + " bytes, got "
                       + entry.size());
             }
-            manifest = reader.readData();
+            manifest = reader.readData(entry);
           }
         }
         reader.drain();
@@ -398,7 +398,7 @@ public final class ImageStore {
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
-      return new Scan(ImageArchives.imageId(digest), tarSize, manifest);
+      return new Scan(ImageArchives.imageId(digest.finish()), tarSize, manifest);
     }
   }
 

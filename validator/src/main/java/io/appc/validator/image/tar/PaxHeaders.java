@@ -11,8 +11,8 @@ import java.util.Map;
  * The PAX extended header values that apply to one member (POSIX pax, "pax Extended Header"), kept
  * as typed fields rather than a map so that the per-member work stays small. A global header fills
  * one instance that every member starts from; a member's own header is parsed into a copy. An empty
- * value unsets the keyword, as POSIX says. Keywords that do not affect extraction (atime, ctime,
- * uname, gname, comment, ACLs in text form) are ignored.
+ * value unsets the keyword, as POSIX says. Keywords that affect neither extraction nor patching
+ * (atime, ctime, comment, ACLs in text form) are ignored.
  */
 final class PaxHeaders {
   private static final String XATTR_SCHILY = "SCHILY.xattr.";
@@ -20,6 +20,8 @@ final class PaxHeaders {
 
   String path;
   String linkPath;
+  String userName;
+  String groupName;
   long size = -1;
   long uid = -1;
   long gid = -1;
@@ -43,6 +45,8 @@ final class PaxHeaders {
     PaxHeaders c = new PaxHeaders();
     c.path = path;
     c.linkPath = linkPath;
+    c.userName = userName;
+    c.groupName = groupName;
     c.size = size;
     c.uid = uid;
     c.gid = gid;
@@ -104,6 +108,8 @@ final class PaxHeaders {
     switch (key) {
       case "path" -> path = text(data, off, len);
       case "linkpath" -> linkPath = text(data, off, len);
+      case "uname" -> userName = text(data, off, len);
+      case "gname" -> groupName = text(data, off, len);
       case "size" -> size = decimal(text(data, off, len), at, key);
       case "uid" -> uid = decimal(text(data, off, len), at, key);
       case "gid" -> gid = decimal(text(data, off, len), at, key);
@@ -156,6 +162,8 @@ final class PaxHeaders {
     switch (key) {
       case "path" -> path = null;
       case "linkpath" -> linkPath = null;
+      case "uname" -> userName = null;
+      case "gname" -> groupName = null;
       case "size" -> size = -1;
       case "uid" -> uid = -1;
       case "gid" -> gid = -1;

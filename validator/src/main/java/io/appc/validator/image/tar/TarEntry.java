@@ -17,6 +17,8 @@ import java.util.Map;
  * @param mode permission bits including setuid, setgid and sticky ({@code mode & 07777})
  * @param uid owner
  * @param gid group
+ * @param userName owner name (header or PAX {@code uname}), a byte string; may be empty
+ * @param groupName group name (header or PAX {@code gname}), a byte string; may be empty
  * @param size bytes of data stored after the header (for sparse files: the stored segments)
  * @param realSize the file's logical length (differs from {@code size} for sparse files)
  * @param mtimeSeconds modification time, seconds since the epoch
@@ -35,6 +37,8 @@ public record TarEntry(
     int mode,
     long uid,
     long gid,
+    String userName,
+    String groupName,
     long size,
     long realSize,
     long mtimeSeconds,

@@ -16,13 +16,23 @@ import java.util.function.Consumer;
  * members (old GNU and PAX 0.0, 0.1 and 1.0), and hands member data out in large chunks of a direct
  * buffer so it can go to {@code write(2)} without another copy.
  *
+ * <p>It is the one tar reader of the project: validation, image IDs, manifest reads, patching, the
+ * store and rendering all use it. For hostile input it only ever throws {@link TarFormatException}
+ * (with the stream offset; {@link TarFormatException#isLimit()} tells an exceeded limit), and it
+ * holds at most one 1 MiB buffer plus the extended headers of one member, bounded by {@code
+ * maxHeaderBytes}. Header checksums are verified, names are kept exactly as stored (a leading
+ * {@code /} included), and {@link #sawEndMarker()} and {@link #drain()} tell how the archive ended.
+ *
  * <p>Every byte read from the channel is first shown to the optional {@code tap}, which is how the
  * image ID is computed in the same pass.
  */
 public final class TarReader implements Closeable {
   public static final int BLOCK = 512;
   private static final int BUFFER = 1 << 20;
-  private static final int MAX_META = 16 << 20;
+
+  /** Default bound on the headers of one member (extended headers, long names, sparse maps). */
+  public static final int DEFAULT_MAX_HEADER_BYTES = 16 << 20;
+
   private static final int MAX_SPARSE_SEGMENTS = 1 << 20;
 
   /** Receives member data; the chunk is only valid during the call. */
@@ -36,9 +46,14 @@ public final class TarReader implements Closeable {
   private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
   private final byte[] header = new byte[BLOCK];
   private final PaxHeaders globals = new PaxHeaders();
+  private final int maxHeaderBytes;
+  private final long maxTotalBytes;
   private long consumed;
+  private long read;
+  private long headerStart;
   private boolean eof;
   private boolean ended;
+  private boolean endMarker;
   private long dataRemaining;
   private long padRemaining;
   private String currentName = "";
@@ -48,9 +63,28 @@ public final class TarReader implements Closeable {
    * @param tap sees every byte read, in order; may be {@code null}
    */
   public TarReader(ReadableByteChannel in, Consumer<ByteBuffer> tap) {
+    this(in, tap, DEFAULT_MAX_HEADER_BYTES, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param in the uncompressed tar stream
+   * @param tap sees every byte read, in order; may be {@code null}
+   * @param maxHeaderBytes most bytes of headers one member may have (extended headers, GNU long
+   *     names, sparse maps): the only parts of a tar a reader has to hold in memory
+   * @param maxTotalBytes most bytes of the uncompressed stream read (bounds decompression bombs)
+   */
+  public TarReader(
+      ReadableByteChannel in, Consumer<ByteBuffer> tap, int maxHeaderBytes, long maxTotalBytes) {
     this.in = in;
     this.tap = tap;
+    this.maxHeaderBytes = maxHeaderBytes;
+    this.maxTotalBytes = maxTotalBytes;
     buf.limit(0);
+  }
+
+  /** True once an all-zero header block (the end-of-archive marker) was read. */
+  public boolean sawEndMarker() {
+    return endMarker;
   }
 
   /** Bytes of the stream consumed so far. */
@@ -74,6 +108,7 @@ public final class TarReader implements Closeable {
     String longLink = null;
     PaxHeaders pax = null;
     long start = consumed;
+    headerStart = start;
     while (true) {
       long at = consumed;
       if (!fill(BLOCK)) {
@@ -81,7 +116,7 @@ public final class TarReader implements Closeable {
           ended = true;
           return null;
         }
-        throw new TarFormatException("archive ends inside a header", at);
+        throw new TarFormatException("archive ends inside a header (truncated?)", at);
       }
       buf.get(header);
       consumed += BLOCK;
@@ -90,9 +125,11 @@ public final class TarReader implements Closeable {
           throw new TarFormatException("extended header not followed by a member", at);
         }
         ended = true;
+        endMarker = true;
         return null;
       }
       verifyChecksum(at);
+      checkHeaderBudget(at);
       char flag = (char) (header[156] & 0xff);
       long size = number(124, 12, at, "size");
       switch (flag) {
@@ -100,11 +137,11 @@ public final class TarReader implements Closeable {
           if (pax == null) {
             pax = globals.copy();
           }
-          pax.parse(readMeta(size, at), at);
+          pax.parse(readMeta(size, at, "extended (PAX) header"), at);
         }
-        case 'g' -> globals.parse(readMeta(size, at), at);
-        case 'L' -> longName = cString(readMeta(size, at), 0, Integer.MAX_VALUE);
-        case 'K' -> longLink = cString(readMeta(size, at), 0, Integer.MAX_VALUE);
+        case 'g' -> globals.parse(readMeta(size, at, "global extended (PAX) header"), at);
+        case 'L' -> longName = cString(readMeta(size, at, "GNU long name"), 0, Integer.MAX_VALUE);
+        case 'K' -> longLink = cString(readMeta(size, at, "GNU long link"), 0, Integer.MAX_VALUE);
         default -> {
           return member(flag, size, start, longName, longLink, pax == null ? globals : pax);
         }
@@ -112,12 +149,18 @@ public final class TarReader implements Closeable {
     }
   }
 
+  /** Skips the rest of the current member's data (what {@link #next()} does first anyway). */
+  public void skipData() throws IOException {
+    skip(dataRemaining + padRemaining);
+    dataRemaining = 0;
+    padRemaining = 0;
+  }
+
   /** Passes the current member's stored data to {@code sink} in chunks. */
   public void transferData(DataSink sink) throws IOException {
     while (dataRemaining > 0) {
       if (!buf.hasRemaining() && !fill(1)) {
-        throw new TarFormatException(
-            "archive ends inside the data of " + TarEntry.display(currentName), consumed);
+        throw truncatedData();
       }
       int n = (int) Math.min(dataRemaining, buf.remaining());
       ByteBuffer chunk = buf.duplicate();
@@ -130,25 +173,45 @@ public final class TarReader implements Closeable {
     padRemaining = 0;
   }
 
-  /** Reads the current member's data into memory; the caller bounds the size first. */
-  public byte[] readData() throws IOException {
-    if (dataRemaining > MAX_META) {
+  /**
+   * Reads the content of {@code entry}, the current member, into memory (a sparse file with its
+   * holes filled with zeros); the caller bounds {@link TarEntry#realSize()} first.
+   */
+  public byte[] readData(TarEntry entry) throws IOException {
+    if (entry.realSize() > DEFAULT_MAX_HEADER_BYTES || dataRemaining > entry.realSize()) {
       throw new TarFormatException("member too large to read into memory", consumed);
     }
-    byte[] out = new byte[(int) dataRemaining];
-    readFully(out);
+    byte[] out = new byte[(int) entry.realSize()];
+    if (entry.sparse() == null) {
+      readFully(out, 0, (int) dataRemaining);
+    } else {
+      for (long[] segment : entry.sparse()) {
+        readFully(out, (int) segment[0], (int) segment[1]);
+      }
+    }
     dataRemaining = 0;
     skip(padRemaining);
     padRemaining = 0;
     return out;
   }
 
-  /** Reads everything left in the stream, so that the tap sees the whole file. */
-  public void drain() throws IOException {
+  /**
+   * Reads everything left in the stream, so that the tap sees the whole file.
+   *
+   * @return whether every byte after the end-of-archive marker was zero (tar padding) rather than
+   *     data no tar reader would see; true when the stream ended without a marker
+   */
+  public boolean drain() throws IOException {
+    boolean zeros = true;
     while (true) {
+      if (zeros && endMarker) {
+        for (int i = buf.position(); i < buf.limit() && zeros; i++) {
+          zeros = buf.get(i) == 0;
+        }
+      }
       advance(buf.remaining());
       if (eof || !fill(1)) {
-        return;
+        return zeros;
       }
     }
   }
@@ -163,7 +226,10 @@ public final class TarReader implements Closeable {
       throws IOException {
     String name = longName != null ? longName : cString(header, 0, 100);
     if (longName == null && magic("ustar\0")) {
-      String prefix = cString(header, 345, 155);
+      // star's variant keeps times after a shorter prefix and marks itself at the block's end
+      boolean xstar =
+          header[508] == 't' && header[509] == 'a' && header[510] == 'r' && header[511] == 0;
+      String prefix = cString(header, 345, xstar ? 131 : 155);
       if (!prefix.isEmpty()) {
         name = prefix + "/" + name;
       }
@@ -226,6 +292,8 @@ public final class TarReader implements Closeable {
         mode,
         uid,
         gid,
+        pax.userName != null ? pax.userName : cString(header, 265, 32),
+        pax.groupName != null ? pax.groupName : cString(header, 297, 32),
         size,
         realSize,
         mtime,
@@ -266,10 +334,11 @@ public final class TarReader implements Closeable {
     byte[] ext = new byte[BLOCK];
     while (extended) {
       if (!fill(BLOCK)) {
-        throw new TarFormatException("archive ends inside a sparse header", consumed);
+        throw new TarFormatException("archive ends inside a sparse header (truncated?)", consumed);
       }
       buf.get(ext);
       consumed += BLOCK;
+      checkHeaderBudget(at);
       addSparse(map, ext, 0, 21, at);
       extended = ext[504] != 0;
     }
@@ -302,8 +371,9 @@ public final class TarReader implements Closeable {
       if (dataRemaining < BLOCK) {
         throw new TarFormatException("PAX 1.0 sparse map runs past the member data", at);
       }
-      readFully(block);
+      readFully(block, 0, BLOCK);
       dataRemaining -= BLOCK;
+      checkHeaderBudget(at);
       for (byte b : block) {
         if (expected >= 0 && numbers.size() >= expected) {
           break;
@@ -355,7 +425,7 @@ public final class TarReader implements Closeable {
     long total = 0;
     long end = 0;
     for (long[] seg : map) {
-      if (seg[0] < end || seg[1] < 0 || seg[0] + seg[1] > realSize) {
+      if (seg[0] < end || seg[1] < 0 || seg[0] > realSize || seg[1] > realSize - seg[0]) {
         throw new TarFormatException("sparse map segments overlap or exceed the file size", at);
       }
       end = seg[0] + seg[1];
@@ -367,23 +437,49 @@ public final class TarReader implements Closeable {
     }
   }
 
-  private byte[] readMeta(long size, long at) throws IOException {
-    if (size > MAX_META) {
-      throw new TarFormatException("extended header larger than " + MAX_META + " bytes", at);
+  private byte[] readMeta(long size, long at, String what) throws IOException {
+    if (size > maxHeaderBytes - (consumed - headerStart)) {
+      throw TarFormatException.limit(
+          what
+              + " of "
+              + size
+              + " bytes is larger than the limit of "
+              + maxHeaderBytes
+              + " bytes for the headers of one entry",
+          at);
     }
     byte[] data = new byte[(int) size];
-    readFully(data);
+    readFully(data, 0, data.length);
     skip(padding(size));
     return data;
   }
 
-  private void readFully(byte[] out) throws IOException {
-    int off = 0;
-    while (off < out.length) {
+  private void checkHeaderBudget(long at) throws TarFormatException {
+    if (consumed - headerStart > maxHeaderBytes) {
+      throw TarFormatException.limit(
+          "the headers of one entry (extended headers, long names, sparse maps) exceed the limit"
+              + " of "
+              + maxHeaderBytes
+              + " bytes",
+          at);
+    }
+  }
+
+  private TarFormatException truncatedData() {
+    return new TarFormatException(
+        "unexpected end of data: the archive ends inside "
+            + TarEntry.display(currentName)
+            + " (truncated?)",
+        consumed);
+  }
+
+  private void readFully(byte[] out, int off, int length) throws IOException {
+    int end = off + length;
+    while (off < end) {
       if (!buf.hasRemaining() && !fill(1)) {
-        throw new TarFormatException("archive ends unexpectedly", consumed);
+        throw truncatedData();
       }
-      int n = Math.min(out.length - off, buf.remaining());
+      int n = Math.min(end - off, buf.remaining());
       buf.get(out, off, n);
       consumed += n;
       off += n;
@@ -393,8 +489,7 @@ public final class TarReader implements Closeable {
   private void skip(long n) throws IOException {
     while (n > 0) {
       if (!buf.hasRemaining() && !fill(1)) {
-        throw new TarFormatException(
-            "archive ends inside the data of " + TarEntry.display(currentName), consumed);
+        throw truncatedData();
       }
       int k = (int) Math.min(n, buf.remaining());
       advance(k);
@@ -413,6 +508,14 @@ public final class TarReader implements Closeable {
       buf.compact();
       int start = buf.position();
       int n = in.read(buf);
+      if (n > 0) {
+        read += n;
+        if (read > maxTotalBytes) {
+          throw TarFormatException.limit(
+              "uncompressed archive is larger than the limit of " + maxTotalBytes + " bytes",
+              read - n);
+        }
+      }
       if (n < 0) {
         eof = true;
       } else if (n > 0 && tap != null) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.appc.validator.image.posix.NativeFs;
 import io.appc.validator.image.testing.AciBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

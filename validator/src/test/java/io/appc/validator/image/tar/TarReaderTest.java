@@ -235,4 +235,82 @@ class TarReaderTest {
     byte[] tar = Arrays.copyOf(archive(header("rootfs/a", '0', 0, "")), 512);
     assertEquals(1, read(tar).size());
   }
+
+  private static TarReader reader(byte[] tar, int maxHeaderBytes, long maxTotalBytes) {
+    return new TarReader(
+        Channels.newChannel(new java.io.ByteArrayInputStream(tar)),
+        null,
+        maxHeaderBytes,
+        maxTotalBytes);
+  }
+
+  @Test
+  void sparseContentIsReadWithItsHolesAndOwnerNamesAreKept() throws Exception {
+    byte[] map = pad("2\n1024\n3\n4096\n2\n".getBytes(StandardCharsets.US_ASCII));
+    byte[] data = "abcde".getBytes(StandardCharsets.US_ASCII);
+    byte[] stored = Arrays.copyOf(map, map.length + data.length);
+    System.arraycopy(data, 0, stored, map.length, data.length);
+    byte[] paxData =
+        pax(
+            "GNU.sparse.major=1",
+            "GNU.sparse.minor=0",
+            "GNU.sparse.name=rootfs/s",
+            "GNU.sparse.realsize=8192",
+            "uname=someone");
+    byte[] tar =
+        archive(
+            header("x", 'x', paxData.length, ""),
+            pad(paxData),
+            header("rootfs/GNUSparseFile.0/s", '0', stored.length, ""),
+            pad(stored));
+    TarReader r = reader(tar, 1 << 20, Long.MAX_VALUE);
+    TarEntry e = r.next();
+    assertEquals("rootfs/s", e.name());
+    assertEquals("someone", e.userName());
+    byte[] content = r.readData(e);
+    byte[] expected = new byte[8192];
+    expected[1024] = 'a';
+    expected[1025] = 'b';
+    expected[1026] = 'c';
+    expected[4096] = 'd';
+    expected[4097] = 'e';
+    assertArrayEquals(expected, content);
+    assertNull(r.next());
+    assertTrue(r.sawEndMarker());
+    assertTrue(r.drain());
+  }
+
+  @Test
+  void limitsAreReportedAsSuch() {
+    byte[] paxData = pax("comment=" + "x".repeat(2000));
+    byte[] tar =
+        archive(header("x", 'x', paxData.length, ""), pad(paxData), header("a", '0', 0, ""));
+    TarFormatException headers =
+        assertThrows(TarFormatException.class, () -> reader(tar, 1024, Long.MAX_VALUE).next());
+    assertTrue(headers.isLimit(), headers.getMessage());
+    assertTrue(headers.getMessage().contains("limit of 1024 bytes"), headers.getMessage());
+    TarFormatException total =
+        assertThrows(TarFormatException.class, () -> reader(tar, 1 << 20, 1000).next());
+    assertTrue(total.isLimit(), total.getMessage());
+    TarFormatException corrupt =
+        assertThrows(TarFormatException.class, () -> read(Arrays.copyOf(tar, 700)));
+    assertTrue(!corrupt.isLimit(), corrupt.getMessage());
+  }
+
+  @Test
+  void drainTellsWhetherDataFollowsTheEndMarker() throws Exception {
+    byte[] tar = archive(header("a", '0', 0, ""));
+    byte[] trailing = Arrays.copyOf(tar, tar.length + 512);
+    trailing[tar.length + 100] = 1;
+    TarReader clean = reader(tar, 1 << 20, Long.MAX_VALUE);
+    TarReader dirty = reader(trailing, 1 << 20, Long.MAX_VALUE);
+    while (clean.next() != null) {
+      // read to the end marker
+    }
+    while (dirty.next() != null) {
+      // read to the end marker
+    }
+    assertTrue(clean.drain());
+    assertEquals(false, dirty.drain());
+  }
 }

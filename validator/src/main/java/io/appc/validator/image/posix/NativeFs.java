@@ -1,10 +1,13 @@
-package io.appc.validator.image.render;
+package io.appc.validator.image.posix;
 
 import io.appc.validator.image.tar.TarEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import jnr.constants.platform.Errno;
 import jnr.constants.platform.OpenFlags;
 import jnr.ffi.LibraryLoader;
@@ -16,6 +19,7 @@ import jnr.ffi.Runtime;
  * sure the parent components are real directories.
  */
 public final class NativeFs {
+  private static final int XATTR_SIZE_MAX = 1 << 16;
   private static volatile NativeFs instance;
 
   private final LibC libc;
@@ -78,6 +82,11 @@ public final class NativeFs {
       }
     }
     return fs;
+  }
+
+  /** A path of this machine as the byte string the other methods take (absolute or relative). */
+  public static String byteString(java.nio.file.Path path) {
+    return new String(path.toString().getBytes(jnuCharset()), StandardCharsets.ISO_8859_1);
   }
 
   /** A view whose paths are relative to {@code root} (an absolute path). */
@@ -224,9 +233,12 @@ public final class NativeFs {
     check(libc.lsetxattr(c(path), cRaw(name), value, value.length, 0), "lsetxattr " + name, path);
   }
 
-  /** The value of an extended attribute, or {@code null} when it is not set. */
+  /**
+   * The value of an extended attribute, or {@code null} when it is not set. Linux caps values at 64
+   * KiB ({@code XATTR_SIZE_MAX}), so one buffer of that size always suffices.
+   */
   public byte[] lgetxattr(String path, String name) throws FsException {
-    byte[] buffer = new byte[65536];
+    byte[] buffer = new byte[XATTR_SIZE_MAX];
     long n = libc.lgetxattr(c(path), cRaw(name), buffer, buffer.length);
     if (n < 0) {
       int errno = errno();
@@ -235,7 +247,51 @@ public final class NativeFs {
       }
       throw new FsException("lgetxattr " + name, path, errno);
     }
-    return java.util.Arrays.copyOf(buffer, (int) n);
+    return Arrays.copyOf(buffer, (int) n);
+  }
+
+  /**
+   * Every extended attribute of {@code path} (any namespace, not following a final symlink), by
+   * name (a byte string) in byte order; empty when the file system does not support them.
+   */
+  public SortedMap<String, byte[]> listXattrs(String path) throws FsException {
+    SortedMap<String, byte[]> result = new TreeMap<>();
+    byte[] names = null;
+    // the list can grow between the size query and the read (ERANGE); retry a few times
+    for (int attempt = 0; names == null; attempt++) {
+      long size = libc.llistxattr(c(path), null, 0);
+      if (size < 0) {
+        int errno = errno();
+        if (errno == Errno.ENOTSUP.intValue() || errno == Errno.EOPNOTSUPP.intValue()) {
+          return result;
+        }
+        throw new FsException("llistxattr", path, errno);
+      }
+      if (size == 0) {
+        return result;
+      }
+      byte[] buffer = new byte[(int) size];
+      long got = libc.llistxattr(c(path), buffer, buffer.length);
+      if (got >= 0) {
+        names = Arrays.copyOf(buffer, (int) got);
+      } else if (errno() != Errno.ERANGE.intValue() || attempt > 8) {
+        throw new FsException("llistxattr", path, errno());
+      }
+    }
+    int start = 0;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == 0) {
+        if (i > start) {
+          String name = new String(names, start, i - start, StandardCharsets.ISO_8859_1);
+          byte[] value = lgetxattr(path, name);
+          if (value != null) { // removed since it was listed
+            result.put(name, value);
+          }
+        }
+        start = i + 1;
+      }
+    }
+    return result;
   }
 
   /** Linux {@code makedev}: the dev_t of a major and minor number. */
@@ -311,6 +367,6 @@ public final class NativeFs {
     Errno e = Errno.valueOf(errno);
     return e == null || e == Errno.__UNKNOWN_CONSTANT__
         ? "errno " + errno
-        : e.name() + " (" + e.description() + ")";
+        : e.name() + " (" + e.description() + ", errno " + errno + ")";
   }
 }

@@ -1,4 +1,4 @@
-package io.appc.validator.image.render;
+package io.appc.validator.image.posix;
 
 import java.nio.ByteBuffer;
 import jnr.ffi.annotations.In;
@@ -7,8 +7,9 @@ import jnr.ffi.annotations.SaveError;
 
 /**
  * The libc calls extraction needs and neither the JDK nor jnr-posix offers with raw byte paths:
- * device nodes, extended attributes, nanosecond times on symlinks, {@code statx}. Every path is a
- * NUL-terminated byte array, so file names that are not valid UTF-8 survive unchanged.
+ * device nodes, extended attributes in every namespace, nanosecond times on symlinks, {@code
+ * statx}. Every path is a NUL-terminated byte array, so file names that are not valid UTF-8 survive
+ * unchanged. Extraction, image building and the tests share this one binding.
  */
 public interface LibC {
   int AT_FDCWD = -100;
@@ -81,6 +82,9 @@ public interface LibC {
 
   @SaveError
   long lgetxattr(@In byte[] path, @In byte[] name, @Out byte[] value, long size);
+
+  @SaveError
+  long llistxattr(@In byte[] path, @Out byte[] list, long size);
 
   @SaveError
   int statx(int dirFd, @In byte[] path, int flags, int mask, @Out byte[] buffer);
