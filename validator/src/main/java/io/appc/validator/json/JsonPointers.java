@@ -12,6 +12,14 @@ public final class JsonPointers {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
+  /** Reverses {@link #escape}. */
+  public static String unescape(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    return token.replace("~1", "/").replace("~0", "~");
+  }
+
   public static String child(String parent, String member) {
     return parent + "/" + escape(member);
   }

@@ -4,11 +4,11 @@ import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Findings.Position;
 import io.appc.validator.finding.Level;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,6 +36,7 @@ public final class JsonReader {
 
   private final JsonLimits limits;
   private final Level duplicates;
+  private final boolean repairUtf8;
   private final JsonFactory factory;
 
   public JsonReader(JsonLimits limits) {
@@ -47,8 +48,19 @@ public final class JsonReader {
    *     the last copy silently, so actool compatibility makes it a note (the tree keeps the last)
    */
   public JsonReader(JsonLimits limits, Level duplicates) {
+    this(limits, duplicates, false);
+  }
+
+  /**
+   * @param duplicates level for a repeated member name, see {@link #JsonReader(JsonLimits, Level)}
+   * @param repairUtf8 read each byte that is not part of valid UTF-8 as U+FFFD, as Go's decoder
+   *     does, instead of rejecting the document (actool compatibility, validation-rules.md
+   *     R-JSON-06)
+   */
+  public JsonReader(JsonLimits limits, Level duplicates, boolean repairUtf8) {
     this.limits = limits;
     this.duplicates = duplicates;
+    this.repairUtf8 = repairUtf8;
     this.factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -85,7 +97,11 @@ public final class JsonReader {
           "save the file as UTF-8 without BOM");
       return null;
     }
+    if (repairUtf8) {
+      source = Utf8Repair.repair(source);
+    }
     JsonParser parser = factory.createParser(ObjectReadContext.empty(), source);
+    List<JsonDocument.Shadowed> shadowed = new ArrayList<>();
     try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -103,7 +119,7 @@ public final class JsonReader {
         return null;
       }
       Deque<String> path = new ArrayDeque<>();
-      JsonNode root = readObject(parser, path, findings);
+      JsonNode root = readObject(parser, path, findings, shadowed);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         Position p = position(parser.currentTokenLocation());
@@ -115,7 +131,7 @@ public final class JsonReader {
             "remove everything after the closing brace");
         return null;
       }
-      return new JsonDocument(root, source);
+      return new JsonDocument(root, source, shadowed);
     } catch (StreamConstraintsException e) {
       // The exception carries no location; the parser still knows where it stopped.
       Position p = position(parser.currentLocation());
@@ -149,17 +165,24 @@ public final class JsonReader {
             + " intended");
   }
 
-  private ObjectNode readObject(JsonParser parser, Deque<String> path, Findings findings) {
+  private ObjectNode readObject(
+      JsonParser parser,
+      Deque<String> path,
+      Findings findings,
+      List<JsonDocument.Shadowed> shadowed) {
     ObjectNode object = NODES.objectNode();
-    Set<String> seen = new HashSet<>();
+    Map<String, Position> seen = new HashMap<>();
     JsonToken token;
     while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       TokenStreamLocation nameLocation = parser.currentTokenLocation();
       parser.nextToken();
+      Position valuePosition = position(parser.currentTokenLocation());
       path.addLast(JsonPointers.escape(name));
-      JsonNode value = readValue(parser, path, findings);
-      if (!seen.add(name)) {
+      JsonNode value = readValue(parser, path, findings, shadowed);
+      Position earlier = seen.put(name, valuePosition);
+      if (earlier != null) {
+        shadowed.add(new JsonDocument.Shadowed(pointer(path), object.get(name), earlier));
         Position p = position(nameLocation);
         findings.addAt(
             VALID_JSON,
@@ -178,18 +201,22 @@ public final class JsonReader {
     return object;
   }
 
-  private JsonNode readValue(JsonParser parser, Deque<String> path, Findings findings) {
+  private JsonNode readValue(
+      JsonParser parser,
+      Deque<String> path,
+      Findings findings,
+      List<JsonDocument.Shadowed> shadowed) {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT:
-        return readObject(parser, path, findings);
+        return readObject(parser, path, findings, shadowed);
       case START_ARRAY:
         {
           ArrayNode array = NODES.arrayNode();
           int index = 0;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
             path.addLast(Integer.toString(index++));
-            array.add(readValue(parser, path, findings));
+            array.add(readValue(parser, path, findings, shadowed));
             path.removeLast();
           }
           return array;

@@ -3,9 +3,11 @@ package io.appc.validator.manifest;
 import io.appc.validator.Compat;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
+import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
 import io.appc.validator.json.JsonDocument;
+import io.appc.validator.json.JsonPointers;
 import io.appc.validator.json.JsonReader;
 import io.appc.validator.rules.ManifestRule;
 import io.appc.validator.rules.ManifestRules;
@@ -14,7 +16,10 @@ import io.appc.validator.schema.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks one image or pod manifest in levels: JSON syntax, then the JSON Schema (shapes), then the
@@ -22,15 +27,16 @@ import tools.jackson.databind.JsonNode;
  * serves all files of a run.
  */
 public final class ManifestValidator {
+  private static final int MAX_EARLIER_COPIES = 32;
+
   private final ValidationOptions options;
   private final JsonReader reader;
   private final SchemaValidator schemas;
 
   public ManifestValidator(ValidationOptions options) {
     this.options = options;
-    this.reader =
-        new JsonReader(
-            options.jsonLimits(), options.compat() == Compat.ACTOOL ? Level.NOTE : Level.ERROR);
+    boolean actool = options.compat() == Compat.ACTOOL;
+    this.reader = new JsonReader(options.jsonLimits(), actool ? Level.NOTE : Level.ERROR, actool);
     this.schemas = SchemaValidator.shared();
   }
 
@@ -51,10 +57,47 @@ public final class ManifestValidator {
     if (document == null) {
       return new FileResult(file, "unknown", findings.toList());
     }
+    JsonDocument raw = document;
     if (options.compat() == Compat.ACTOOL) {
       document = KeyCase.normalize(document, options.forcedKind());
     }
     holder[0] = document;
+    ManifestKind kind = check(document, findings);
+    if (options.compat() == Compat.ACTOOL) {
+      checkEarlierCopies(raw, file, findings);
+    }
+    return new FileResult(file, kind.acKind(), findings.toList());
+  }
+
+  /**
+   * Each earlier copy costs a full validation, so a hostile file with thousands of repeats is
+   * bounded: identical copies are checked once, and at most {@value #MAX_EARLIER_COPIES} in all.
+   */
+  private void checkEarlierCopies(JsonDocument raw, String file, Findings findings) {
+    List<JsonDocument.Shadowed> distinct = new ArrayList<>();
+    for (JsonDocument.Shadowed copy : raw.shadowed()) {
+      if (distinct.stream()
+          .noneMatch(d -> d.pointer().equals(copy.pointer()) && d.value().equals(copy.value()))) {
+        distinct.add(copy);
+      }
+      if (distinct.size() > MAX_EARLIER_COPIES) {
+        findings.note(
+            JsonReader.VALID_JSON,
+            "",
+            "only the first "
+                + MAX_EARLIER_COPIES
+                + " earlier copies of repeated members were validated",
+            "keep exactly one copy of each member");
+        break;
+      }
+    }
+    distinct.stream()
+        .limit(MAX_EARLIER_COPIES)
+        .forEach(copy -> checkEarlierCopy(raw, copy, file, findings));
+  }
+
+  /** Detects the kind and runs the schema and every rule; returns the kind. */
+  private ManifestKind check(JsonDocument document, Findings findings) {
     ManifestKind kind = KindDetector.detect(document.root(), options.forcedKind(), findings);
     RuleContext context =
         new RuleContext(document, kind, options.compat(), options.reifiedPods(), findings);
@@ -62,7 +105,40 @@ public final class ManifestValidator {
     for (ManifestRule rule : ManifestRules.forKind(kind)) {
       rule.check(context);
     }
-    return new FileResult(file, kind.acKind(), findings.toList());
+    return kind;
+  }
+
+  /**
+   * Actool mode: Go decoded every copy of a repeated member in turn, so an invalid earlier copy
+   * failed the document although the last copy wins (validation-rules.md R-JSON-03). This validates
+   * the document with the earlier copy in place and keeps the errors at or below it.
+   */
+  private void checkEarlierCopy(
+      JsonDocument raw, JsonDocument.Shadowed copy, String file, Findings findings) {
+    JsonNode root = raw.root().deepCopy();
+    int slash = copy.pointer().lastIndexOf('/');
+    JsonNode parent = root.at(copy.pointer().substring(0, slash));
+    if (!(parent instanceof ObjectNode object)) {
+      return; // the copy sits inside another earlier copy, which is checked as a whole
+    }
+    object.set(JsonPointers.unescape(copy.pointer().substring(slash + 1)), copy.value());
+    JsonDocument variant = KeyCase.normalize(raw.withRoot(root), options.forcedKind());
+    Findings scratch = new Findings(file);
+    check(variant, scratch);
+    String under = copy.pointer() + "/";
+    for (Finding f : scratch.toList()) {
+      String pointer = f.pointer() == null ? "" : f.pointer();
+      if (f.level() == Level.ERROR
+          && (pointer.equals(copy.pointer()) || pointer.startsWith(under))) {
+        findings.addAt(
+            f.requirementId(),
+            Level.ERROR,
+            pointer,
+            copy.position(),
+            "earlier copy of a repeated member: " + f.message(),
+            f.hint());
+      }
+    }
   }
 
   /**

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Identifiers (IM-100) and unique (IM-101); the recognized annotations {@code created} (IM-105),
  * {@code homepage} (IM-107), {@code documentation} (IM-108) and {@code
  * appc.io/executor/supports-systemd-notify} (IM-109) have typed values; and custom names should
- * carry a namespace (IM-104, a note, since whether a name is "custom" is a guess).
+ * carry a namespace (IM-104, a SHOULD: a warning for a name without {@code /} that the spec does
+ * not recognise).
  *
  * <p>For pods (pods.md) the names are AC Names and unique, on apps (POD-025) and on the pod
  * (POD-041); the Go code checked them as AC Identifiers, which actool mode follows. App annotations
@@ -57,28 +58,33 @@ public final class AnnotationsRule implements ManifestRule {
     for (int i : Nodes.objectIndexes(annotations)) {
       JsonNode annotation = annotations.get(i);
       String at = JsonPointers.child(pointer, i);
-      String name = Nodes.string(annotation, "name");
+      String name = Nodes.nameKey(ctx, annotation);
       if (name == null) {
         continue;
       }
+      boolean nameless = !annotation.has("name");
       Integer first = seen.putIfAbsent(name, i);
       if (first != null) {
         Reports.violation(
             ctx,
             scope.uniqueId,
-            at + "/name",
+            nameless ? at : at + "/name",
             "annotation names must be unique: need one annotation \""
                 + name
                 + "\", got another at "
-                + JsonPointers.child(pointer, first),
+                + JsonPointers.child(pointer, first)
+                + (nameless ? " (actool reads a missing name as \"\")" : ""),
             "remove or merge one of them");
+        continue;
+      }
+      if (nameless) {
         continue;
       }
       if (!validName(ctx, at + "/name", name, scope)) {
         continue;
       }
       if (scope == Scope.IMAGE && !RECOGNIZED.contains(name) && name.indexOf('/') < 0) {
-        Reports.note(
+        Reports.violation(
             ctx,
             "IM-104",
             at + "/name",

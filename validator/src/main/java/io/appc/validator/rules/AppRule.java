@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
  *       accepts.
  *   <li>{@code environment} (IM-051): the name grammar; duplicates make the value ambiguous, which
  *       the spec does not address (a note, IM-050) but Go rejected (an error in actool mode).
- *   <li>{@code mountPoints} (IM-060): names are AC Names; paths inside the rootfs are expected to
- *       be absolute and names unique (notes: the spec states neither); overlapping paths are what
- *       an executor should refuse (ACE-VOL-006, a warning).
+ *   <li>{@code mountPoints} (IM-060): names are AC Names; a path is not empty; paths inside the
+ *       rootfs are expected to be absolute and names unique (notes: the spec states neither);
+ *       overlapping paths are what an executor should refuse (ACE-VOL-006, a warning).
  *   <li>{@code ports}: see {@link PortRules}; names must be unique because pod manifests refer to
  *       ports by name (POD-044).
  * </ul>
@@ -229,10 +229,21 @@ public final class AppRule implements ManifestRule {
   /** A mount target path inside an app, for the overlap check. */
   record Target(String pointer, AbsolutePath path) {
     /**
-     * Parses a target path; notes a relative one (the spec says the path is inside the rootfs but
-     * not that it is absolute) and returns {@code null} for it.
+     * Parses a target path; rejects an empty one (an error in spec mode), notes a relative one (the
+     * spec says the path is inside the rootfs but not that it is absolute) and returns {@code null}
+     * for both.
      */
     static Target of(RuleContext ctx, String id, String pointer, String path, String what) {
+      if (path.isEmpty()) {
+        // The path says where the volume goes; "" names no place. Go never checked it.
+        Reports.specOnly(
+            ctx,
+            id,
+            pointer,
+            what + ": need the path where the volume is mounted, got an empty string",
+            "write an absolute path inside the app's root filesystem, e.g. \"/var/lib/work\"");
+        return null;
+      }
       try {
         return new Target(pointer, AbsolutePath.parse(path, ctx.compat()));
       } catch (InvalidValueException e) {

@@ -35,11 +35,12 @@ public final class LabelsRule implements ManifestRule {
     for (int i : Nodes.objectIndexes(labels)) {
       JsonNode label = labels.get(i);
       String at = JsonPointers.child(pointer, i);
-      String name = Nodes.string(label, "name");
+      String name = Nodes.nameKey(ctx, label);
       if (name == null) {
         continue;
       }
-      String namePointer = at + "/name";
+      boolean nameless = !label.has("name");
+      String namePointer = nameless ? at : at + "/name";
       Integer first = seen.putIfAbsent(name, i);
       if (first != null) {
         Reports.violation(
@@ -49,8 +50,12 @@ public final class LabelsRule implements ManifestRule {
             "label names must be unique: need one label \""
                 + name
                 + "\", got another at "
-                + JsonPointers.child(pointer, first),
+                + JsonPointers.child(pointer, first)
+                + (nameless ? " (actool reads a missing name as \"\")" : ""),
             "remove or rename one of them");
+        continue;
+      }
+      if (nameless) {
         continue;
       }
       if (name.equals("name")) {

@@ -14,6 +14,7 @@ public final class ManifestRules {
           new DependenciesRule(),
           new PathWhitelistRule(),
           new AnnotationsRule(),
+          new GoIntegersRule(),
           new IsolatorRules(),
           new UnknownMembersRule());
 
@@ -24,6 +25,7 @@ public final class ManifestRules {
           new VolumesRule(),
           new PodAnnotationsRule(),
           new ExposedPortsRule(),
+          new GoIntegersRule(),
           new IsolatorRules(),
           new UnknownMembersRule());
 

@@ -66,6 +66,20 @@ final class Nodes {
     return decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0 ? decimal : null;
   }
 
+  /**
+   * The {@code name} of a list entry as a key for a uniqueness check, or {@code null} when there is
+   * none to compare. In actool mode an entry without a {@code name} member counts as named {@code
+   * ""}, because Go decoded the absent member as its zero value and then compared it
+   * (validation-rules.md R-LBL-02, R-ANN-01, R-POD-10): one such entry passes, two collide.
+   */
+  static String nameKey(RuleContext ctx, JsonNode entry) {
+    String name = string(entry, "name");
+    if (name == null && ctx.actool() && entry != null && entry.isObject() && !entry.has("name")) {
+      return "";
+    }
+    return name;
+  }
+
   /** True if the object has the member, whatever its value (including {@code null}). */
   static boolean has(JsonNode object, String member) {
     return object != null && object.isObject() && object.has(member);

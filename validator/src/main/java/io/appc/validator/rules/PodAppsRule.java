@@ -47,20 +47,22 @@ public final class PodAppsRule implements ManifestRule {
     for (int i : Nodes.objectIndexes(apps)) {
       JsonNode app = apps.get(i);
       String at = JsonPointers.child("/apps", i);
-      String name = Nodes.string(app, "name");
+      String name = Nodes.nameKey(context, app);
       if (name != null) {
+        boolean nameless = !app.has("name");
         Integer first = names.putIfAbsent(name, i);
         if (first != null) {
           Reports.violation(
               context,
               "POD-014",
-              at + "/name",
+              nameless ? at : at + "/name",
               "app names must be unique: need one app \""
                   + name
                   + "\", got another at /apps/"
-                  + first,
+                  + first
+                  + (nameless ? " (actool reads a missing name as \"\")" : ""),
               "rename one of them; two apps may use the same image under different names");
-        } else {
+        } else if (!nameless) {
           try {
             AcName.parse(name, context.compat());
           } catch (InvalidValueException e) {

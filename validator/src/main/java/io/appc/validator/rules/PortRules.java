@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * aci.md §Image Manifest Schema, {@code app.ports[]}, also used for a pod's {@code podPort}: the
- * name is an AC Name (IM-063), the protocol should be a transport-layer protocol (IM-065), and a
- * range must end at or below 65535 (IM-068). The range of {@code port} and {@code count} on their
- * own is the schema's job.
+ * name is an AC Name (IM-063), the protocol is a non-empty string (IM-064; actool accepted {@code
+ * ""}) that should be a transport-layer protocol (IM-065), and a range must end at or below 65535
+ * (IM-068). The range of {@code port} and {@code count} on their own is the schema's job.
  */
 final class PortRules {
   /** Transport-layer protocols an executor can be expected to recognise. */
@@ -30,7 +30,15 @@ final class PortRules {
       }
     }
     String protocol = Nodes.string(port, "protocol");
-    if (protocol != null && !TRANSPORT.contains(protocol)) {
+    if (protocol != null && protocol.isEmpty()) {
+      // "protocol (string, required)": an empty string gives no protocol at all.
+      Reports.specOnly(
+          ctx,
+          "IM-064",
+          pointer + "/protocol",
+          "port protocol: need the protocol used on this port, got an empty string",
+          "write the transport protocol, e.g. \"tcp\" or \"udp\"");
+    } else if (protocol != null && !TRANSPORT.contains(protocol)) {
       String lower = protocol.toLowerCase(Locale.ROOT);
       if (TRANSPORT.contains(lower)) {
         Reports.note(

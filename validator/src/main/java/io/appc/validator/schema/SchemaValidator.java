@@ -1,5 +1,6 @@
 package io.appc.validator.schema;
 
+import io.appc.validator.finding.Level;
 import io.appc.validator.finding.Requirements;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.rules.RuleContext;
@@ -80,13 +81,23 @@ public final class SchemaValidator {
       }
       context
           .findings()
-          .add(
-              v.requirementId(),
-              Requirements.findingLevel(v.requirementId()),
-              v.pointer(),
-              v.message(),
-              v.hint());
+          .add(v.requirementId(), level(v, context.actool()), v.pointer(), v.message(), v.hint());
     }
+  }
+
+  /**
+   * The level of a violation. Usually the catalog's level of its row. Two exceptions: a value of
+   * the wrong JSON type is always an error, because the spec gives every member its type as a
+   * schema fact even where the row's keyword is weaker ({@code socketActivated} is an optional
+   * boolean, a MAY* row; a string there is still not a boolean). And in actool mode every violation
+   * not relaxed is an error, because Go's decoder rejected all of them (R-JSON-05: a negative or
+   * fractional {@code size} fails to decode).
+   */
+  private static Level level(SchemaViolation v, boolean actool) {
+    if (actool || "type".equals(v.keyword())) {
+      return Level.ERROR;
+    }
+    return Requirements.findingLevel(v.requirementId());
   }
 
   private static boolean isTemplateImage(SchemaViolation v) {

@@ -61,6 +61,25 @@ public record Capability(String name, int number) {
   }
 
   /**
+   * True if {@code name} is shaped like a capability name: {@code CAP_} followed by ASCII
+   * upper-case letters, digits and underscores, as every {@code <linux/capability.h>} macro is.
+   * Kernels keep adding capabilities ({@code CAP_BPF} came in Linux 5.8), so such a name may be a
+   * real capability this table lacks, or a typo; a name of another shape is neither.
+   */
+  public static boolean hasCapabilityForm(String name) {
+    if (name.length() <= 4 || !name.startsWith("CAP_")) {
+      return false;
+    }
+    for (int i = 4; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The capability a misspelt name most likely means: {@code cap_kill} and {@code KILL} give {@code
    * CAP_KILL}, {@code CAP_SYSADMIN} gives {@code CAP_SYS_ADMIN}.
    */

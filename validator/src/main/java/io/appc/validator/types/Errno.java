@@ -68,6 +68,25 @@ public final class Errno {
             });
   }
 
+  /**
+   * True if {@code name} is shaped like an errno name: {@code E} followed by at least one ASCII
+   * upper-case letter or digit, as every C errno macro is. Such a name may be a code this table
+   * does not know (a newer or platform-specific one, or a typo), which executors MAY ignore; a name
+   * of another shape cannot be an errno code at all.
+   */
+  public static boolean hasErrnoForm(String name) {
+    if (name.length() < 2 || name.charAt(0) != 'E') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The known name closest to a misspelt one ({@code EACCESS} gives {@code EACCES}). */
   public static Optional<String> suggestion(String name) {
     return NameSuggestions.closest(name, ENTRIES.keySet());

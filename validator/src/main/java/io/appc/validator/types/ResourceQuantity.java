@@ -18,15 +18,13 @@ import java.util.regex.Pattern;
  * <p>Two grammars exist:
  *
  * <ul>
- *   <li>{@link Compat#SPEC}: what ace.md §Resource Isolators describes. A non-negative decimal
+ *   <li>{@link Compat#SPEC}: exactly what ace.md §Resource Isolators lists. A non-negative decimal
  *       number ({@code 128974848}, {@code 0.3}) with at most one suffix: metric {@code E P T G M
- *       K}, binary {@code Ei Pi Ti Gi Mi Ki}, or milli-units {@code m}. Lower-case {@code k} is
- *       accepted as well: the text speaks of "metric suffixes", {@code k} is the SI symbol for
- *       kilo, and the quantity text was taken from Kubernetes, whose parser (copied into the Go
- *       reference) knows only {@code k}. Upper-case {@code K} is in the spec's list, so it is
- *       accepted here too; the rules add a portability note because Go-based tools reject it. No
- *       sign, no exponent, no {@code n}/{@code u} suffix, no surrounding spaces, digits on both
- *       sides of a decimal point.
+ *       K}, binary {@code Ei Pi Ti Gi Mi Ki}, or milli-units {@code m}. Lower-case {@code k} is not
+ *       in that list and is rejected, although the Go reference (whose Kubernetes parser knows only
+ *       {@code k}) accepts it; {@code --compat=actool} reads it. Upper-case {@code K} is accepted;
+ *       the rules add a portability note because Go-based tools reject it. No sign, no exponent, no
+ *       {@code n}/{@code u} suffix, no surrounding spaces, digits on both sides of a decimal point.
  *   <li>{@link Compat#ACTOOL}: exactly what the Go reference accepts (validation-rules.md §6.3):
  *       the Kubernetes scanner with signs, exponents ({@code 1e3}, {@code 1E-3}), the suffixes
  *       {@code n u m k M G T P E Ki Mi Gi Ti Pi Ei} ({@code K} rejected), a bare suffix or sign
@@ -45,14 +43,14 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
     implements Comparable<ResourceQuantity> {
 
   private static final Pattern SPEC_GRAMMAR =
-      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|K|M|G|T|P|E)?");
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|m|K|M|G|T|P|E)?");
 
   /** Decimal suffixes with their power of ten, in the Go reference's table. */
   private static final Map<String, Integer> GO_DECIMAL =
       Map.of("", 0, "n", -9, "u", -6, "m", -3, "k", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
 
   private static final Map<String, Integer> SPEC_DECIMAL =
-      Map.of("", 0, "m", -3, "k", 3, "K", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
+      Map.of("", 0, "m", -3, "K", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
 
   /** Binary suffixes with their power of two (the same in both grammars). */
   private static final Map<String, Integer> BINARY =
@@ -63,7 +61,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
   private static final BigDecimal NANO_UNIT = BigDecimal.ONE.movePointLeft(NANO);
   private static final BigDecimal GO_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-  private static final String SPEC_SUFFIXES = "m, k, K, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi or Ei";
+  private static final String SPEC_SUFFIXES = "m, K, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi or Ei";
   private static final String GO_SUFFIXES =
       "n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or an exponent such as e3";
 
@@ -184,8 +182,19 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
     if (text.isEmpty()) {
       return new QuantityFormatException(
           text,
-          "need a quantity such as 500m, 1Gi or 2k, got an empty string",
+          "need a quantity such as 500m, 1Gi or 2K, got an empty string",
           "write the amount, e.g. \"512Mi\"");
+    }
+    if (text.matches("[0-9]+(\\.[0-9]+)?k")) {
+      String number = text.substring(0, text.length() - 1);
+      return new QuantityFormatException(
+          text,
+          need + got,
+          "the spec's kilo suffix is upper-case: write "
+              + number
+              + "K (x1000) or "
+              + number
+              + "Ki (x1024); --compat=actool reads k as the Go reference did");
     }
     if (!text.equals(text.strip())) {
       return new QuantityFormatException(
@@ -206,7 +215,7 @@ public record ResourceQuantity(BigDecimal value, String text, String suffix)
       return new QuantityFormatException(
           text,
           need + got,
-          "the spec has no exponent notation (actool reads it); use a suffix instead, e.g. 1k for"
+          "the spec has no exponent notation (actool reads it); use a suffix instead, e.g. 1K for"
               + " 1e3");
     }
     if ("n".equals(goSuffix) || "u".equals(goSuffix)) {

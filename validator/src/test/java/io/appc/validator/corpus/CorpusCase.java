@@ -14,6 +14,8 @@ import java.util.List;
  * @param actool expectation with {@code --compat actool}
  * @param warnings requirement expressions that must appear as warnings in spec mode
  * @param notes requirement expressions that must appear as notes in spec mode
+ * @param options extra CLI options for this case in both modes (e.g. {@code --reified}); cases with
+ *     the same options share one CLI run
  */
 record CorpusCase(
     String group,
@@ -22,10 +24,12 @@ record CorpusCase(
     Outcome spec,
     Outcome actool,
     List<String> warnings,
-    List<String> notes) {
+    List<String> notes,
+    List<String> options) {
 
   CorpusCase {
     warnings = List.copyOf(warnings);
     notes = List.copyOf(notes);
+    options = List.copyOf(options);
   }
 }

@@ -70,6 +70,7 @@ final class CorpusCases {
               Outcome.valid(),
               Outcome.valid(),
               List.of(),
+              List.of(),
               List.of()));
     } else {
       problems.add(TestData.relative(manifest) + ": needs a sidecar " + TestData.SIDECAR_SUFFIX);

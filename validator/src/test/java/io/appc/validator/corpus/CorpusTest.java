@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs the whole corpus (testdata/examples, testdata/manifests and the generated Go reference
- * vectors) through the real CLI, once per mode, and checks every case against its expectations.
- * Also feeds the CLI hostile inputs that are generated here because they are too big to commit.
+ * vectors) through the real CLI, once per mode and set of extra options a sidecar asks for (such as
+ * {@code --reified}), and checks every case against its expectations. Also feeds the CLI hostile
+ * inputs that are generated here because they are too big to commit.
  */
 class CorpusTest {
   /** Generous: the build machine is shared; a hang, not slowness, is what this catches. */
@@ -46,7 +47,7 @@ class CorpusTest {
   @TempDir static Path generated;
 
   private static List<CorpusCase> cases;
-  private static final Map<Mode, Run> RUNS = new ConcurrentHashMap<>();
+  private static final Map<RunKey, Run> RUNS = new ConcurrentHashMap<>();
 
   /** The two readings of the rules the CLI offers. */
   enum Mode {
@@ -64,6 +65,12 @@ class CorpusTest {
 
   /** The memoised result of running the CLI over the corpus in one mode. */
   private record Run(Report report, Cli.Result result, String failure) {}
+
+  /**
+   * One CLI invocation: a mode and the extra options some sidecars ask for. Each invocation gets
+   * exactly the cases with those options.
+   */
+  private record RunKey(Mode mode, List<String> options) {}
 
   @TestFactory
   Stream<DynamicNode> specMode() {
@@ -92,13 +99,19 @@ class CorpusTest {
             .collect(
                 Collectors.groupingBy(CorpusCase::group, LinkedHashMap::new, Collectors.toList()));
     List<DynamicNode> nodes = new ArrayList<>();
+    RunKey plain = new RunKey(mode, List.of());
     nodes.add(
         DynamicTest.dynamicTest(
             "the CLI exits with 1 because the corpus holds invalid files",
-            () -> assertEquals(1, run(mode).result().exitCode(), run(mode).result()::excerpt)));
-    nodes.add(
-        DynamicTest.dynamicTest(
-            "every finding names a known requirement", () -> everyFindingIsNamed(run(mode))));
+            () -> assertEquals(1, run(plain).result().exitCode(), run(plain).result()::excerpt)));
+    for (List<String> options : optionSets()) {
+      RunKey key = new RunKey(mode, options);
+      nodes.add(
+          DynamicTest.dynamicTest(
+              "every finding names a known requirement"
+                  + (options.isEmpty() ? "" : " (" + String.join(" ", options) + ")"),
+              () -> everyFindingIsNamed(run(key))));
+    }
     byGroup.forEach(
         (group, members) ->
             nodes.add(
@@ -109,18 +122,34 @@ class CorpusTest {
     return nodes.stream();
   }
 
-  private static Run run(Mode mode) {
-    Run run = RUNS.computeIfAbsent(mode, CorpusTest::execute);
+  /** The distinct option lists of the cases, the plain run (no options) first. */
+  private static List<List<String>> optionSets() {
+    List<List<String>> sets = new ArrayList<>();
+    sets.add(List.of());
+    for (CorpusCase c : cases()) {
+      if (!sets.contains(c.options())) {
+        sets.add(c.options());
+      }
+    }
+    return sets;
+  }
+
+  private static Run run(RunKey key) {
+    Run run = RUNS.computeIfAbsent(key, CorpusTest::execute);
     if (run.failure() != null) {
       fail(run.failure());
     }
     return run;
   }
 
-  private static Run execute(Mode mode) {
+  private static Run execute(RunKey key) {
     Path root = TestData.root();
-    List<String> args = new ArrayList<>(mode.flags);
+    List<String> args = new ArrayList<>(key.mode().flags);
+    args.addAll(key.options());
     for (CorpusCase c : cases()) {
+      if (!c.options().equals(key.options())) {
+        continue;
+      }
       Path file = c.file();
       args.add(file.startsWith(root) ? root.relativize(file).toString() : file.toString());
     }
@@ -141,7 +170,7 @@ class CorpusTest {
   }
 
   private static void check(CorpusCase c, Mode mode) {
-    Report.FileReport report = run(mode).report().of(c.file());
+    Report.FileReport report = run(new RunKey(mode, c.options())).report().of(c.file());
     if (report == null) {
       fail("the CLI did not report on " + c.file());
     }

@@ -166,7 +166,8 @@ final class GoVectors {
         throw new UncheckedIOException(e);
       }
       cases.add(
-          new CorpusCase("go-vectors/" + stem, label, out, spec, actool, List.of(), List.of()));
+          new CorpusCase(
+              "go-vectors/" + stem, label, out, spec, actool, List.of(), List.of(), List.of()));
     }
     return cases;
   }

@@ -25,7 +25,11 @@ final class Sidecar {
           "actool",
           "actoolReason",
           "actoolRequirements",
-          "actoolPointers");
+          "actoolPointers",
+          "options");
+
+  /** CLI options a sidecar may ask for; each changes what the validator demands. */
+  private static final Set<String> OPTIONS = Set.of("--reified");
 
   private Sidecar() {}
 
@@ -76,12 +80,13 @@ final class Sidecar {
             ? Outcome.valid()
             : Outcome.invalid(ExpectedFinding.of(requirements, pointers));
     Outcome actool = actool(root, verdict, spec, where, problems);
+    List<String> options = options(root.get("options"), where, problems);
     if (problems.size() > before) {
       return null;
     }
     String group = TestData.relative(manifest.getParent());
     String name = manifest.getFileName().toString().replaceFirst("\\.json$", "");
-    return new CorpusCase(group, name, manifest, spec, actool, warnings, notes);
+    return new CorpusCase(group, name, manifest, spec, actool, warnings, notes, options);
   }
 
   private static Verdict verdict(
@@ -131,6 +136,29 @@ final class Sidecar {
         problems.add(where + "'actool' is \"valid\", \"invalid\" or \"same\"");
         return spec;
     }
+  }
+
+  /** Extra CLI options, sorted so that equal sets share a run; absent means none. */
+  private static List<String> options(JsonNode node, String where, List<String> problems) {
+    if (node == null) {
+      return List.of();
+    }
+    List<String> list = new ArrayList<>();
+    if (!node.isArray() || node.isEmpty()) {
+      problems.add(where + "'options' is a non-empty list of CLI options");
+      return list;
+    }
+    for (JsonNode element : node) {
+      if (!element.isString() || !OPTIONS.contains(element.asString())) {
+        problems.add(where + "'options' holds only " + OPTIONS);
+      } else if (list.contains(element.asString())) {
+        problems.add(where + "'options' names " + element.asString() + " twice");
+      } else {
+        list.add(element.asString());
+      }
+    }
+    list.sort(null);
+    return list;
   }
 
   /** A list of requirement expressions; absent means empty. */

@@ -111,6 +111,67 @@ class JsonReaderTest {
   }
 
   @Test
+  void keepsEarlierCopiesOfRepeatedMembersWithTheirPositions() {
+    Findings findings = new Findings("m.json");
+    JsonDocument doc =
+        new JsonReader(JsonLimits.DEFAULT, Level.NOTE)
+            .read("{\"o\": {\"a\": 1, \"a\": 2, \"a\": 3}}".getBytes(), findings);
+    assertEquals(3, doc.root().get("o").get("a").asInt());
+    assertEquals(2, doc.shadowed().size());
+    assertEquals("/o/a", doc.shadowed().get(0).pointer());
+    assertEquals(1, doc.shadowed().get(0).value().asInt());
+    assertEquals(new Findings.Position(1, 13), doc.shadowed().get(0).position());
+    assertEquals(2, doc.shadowed().get(1).value().asInt());
+  }
+
+  @Test
+  void rejectsInvalidUtf8ByDefault() {
+    byte[] source = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+    assertEquals(1, problems(source).size());
+  }
+
+  /** VR R-JSON-06: Go reads every byte outside valid UTF-8 as U+FFFD. */
+  @Test
+  void repairsInvalidUtf8LikeGoWhenAsked() {
+    JsonReader go = new JsonReader(JsonLimits.DEFAULT, Level.NOTE, true);
+    byte[] source = {
+      '{',
+      '"',
+      'a',
+      '"',
+      ':',
+      '"',
+      (byte) 0xC3,
+      '(',
+      (byte) 0xE2,
+      (byte) 0x82,
+      'x',
+      (byte) 0xC0,
+      (byte) 0xAF,
+      (byte) 0xED,
+      (byte) 0xA0,
+      (byte) 0x80,
+      (byte) 0xC3,
+      (byte) 0xA9,
+      '"',
+      '}'
+    };
+    Findings findings = new Findings("m.json");
+    JsonDocument doc = go.read(source, findings);
+    assertEquals(List.of(), findings.toList());
+    assertEquals(
+        "\uFFFD(\uFFFD\uFFFDx\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u00E9", doc.root().get("a").asString());
+  }
+
+  @Test
+  void aRepairedStrayByteOutsideAStringIsStillMalformed() {
+    JsonReader go = new JsonReader(JsonLimits.DEFAULT, Level.NOTE, true);
+    Findings findings = new Findings("m.json");
+    assertNull(go.read(new byte[] {'{', (byte) 0xFF, '}'}, findings));
+    assertEquals(JsonReader.VALID_JSON, findings.toList().get(0).requirementId());
+  }
+
+  @Test
   void limitsDocumentSize() {
     JsonReader small = new JsonReader(new JsonLimits(10, 64));
     Findings findings = new Findings("m.json");

@@ -36,7 +36,7 @@ class AnnotationsRuleTest {
   void rejectsDuplicateNames() {
     expectBoth(
         annotations("{'name':'foo','value':'bar'},{'name':'foo','value':'baz'}"),
-        "IM-104 note /annotations/0/name",
+        "IM-104 warning /annotations/0/name",
         "IM-101 error /annotations/1/name");
   }
 
@@ -46,8 +46,10 @@ class AnnotationsRuleTest {
   }
 
   @Test
-  void notesCustomNamesWithoutNamespace() {
-    expectBoth(one("website", "http://example.com/anno"), "IM-104 note /annotations/0/name");
+  void warnsAboutCustomNamesWithoutNamespace() {
+    expectBoth(one("website", "http://example.com/anno"), "IM-104 warning /annotations/0/name");
+    expectBoth(one("example.com/website", "http://example.com/anno"));
+    expectBoth(one("authors", "Carly Container"));
   }
 
   /** Go annotations_test.go and VR §16.31 values. */

@@ -137,12 +137,32 @@ class AppRuleTest {
     expectBoth(
         imageApp("'ports':[{'name':'http','port':80,'protocol':'http'}]"),
         "IM-065 warning /app/ports/0/protocol");
-    expectBoth(
-        imageApp("'ports':[{'name':'http','port':80,'protocol':''}]"),
-        "IM-065 warning /app/ports/0/protocol");
+    String emptyProtocol = imageApp("'ports':[{'name':'http','port':80,'protocol':''}]");
+    expect(Compat.SPEC, emptyProtocol, "IM-064 error /app/ports/0/protocol");
+    expect(Compat.ACTOOL, emptyProtocol, "IM-064 note /app/ports/0/protocol");
     expectBoth(
         imageApp("'ports':[{'name':'http','port':80,'protocol':'TCP'}]"),
         "IM-065 note /app/ports/0/protocol");
+  }
+
+  @Test
+  void anEmptyMountPointPathIsAnErrorInSpecModeOnly() {
+    String json = imageApp("'mountPoints':[{'name':'work','path':''}]");
+    expect(Compat.SPEC, json, "IM-060 error /app/mountPoints/0/path");
+    expect(Compat.ACTOOL, json, "IM-060 note /app/mountPoints/0/path");
+  }
+
+  /** VR R-JSON-05: Go's int and uint decoders reject a fraction or exponent, even 80.0. */
+  @Test
+  void actoolRejectsIntegersWrittenWithAFractionOrExponent() {
+    String json =
+        imageApp("'supplementaryGIDs':[400.0],'ports':[{'name':'p','protocol':'tcp','port':8e1}]");
+    expect(Compat.SPEC, json);
+    expect(
+        Compat.ACTOOL,
+        json,
+        "IM-037 error /app/supplementaryGIDs/0",
+        "IM-067 error /app/ports/0/port");
   }
 
   /** Go port_test.go and VR §16.31: port + count must stay within 65535. */

@@ -33,6 +33,16 @@ class LabelsRuleTest {
         "IM-021 error /labels/2/name");
   }
 
+  /** VR R-LBL-02: Go reads a missing name as "", which passes once and collides the second time. */
+  @Test
+  void twoNamelessLabelsCollideInActoolMode() {
+    String one = labels("{'value':'x'}");
+    String two = labels("{'value':'x'},{'value':'y'}");
+    expect(Compat.ACTOOL, one);
+    expect(Compat.ACTOOL, two, "IM-021 error /labels/1");
+    expect(Compat.SPEC, two, "IM-020 error /labels/0", "IM-020 error /labels/1");
+  }
+
   @Test
   void rejectsALabelCalledName() {
     expectBoth(labels("{'name':'name','value':'x'}"), "IM-022 error /labels/0/name");

@@ -34,6 +34,16 @@ class PodAppsRuleTest {
         "POD-014 error /apps/2/name");
   }
 
+  /** VR R-POD-10: Go reads a missing app name as "", so two nameless apps collide. */
+  @Test
+  void twoNamelessAppsCollideInActoolMode() {
+    String nameless = "{'image':{'id':'" + ID + "'}}";
+    String two = podWith("'apps':[" + nameless + "," + nameless + "]");
+    expect(Compat.ACTOOL, podWith("'apps':[" + nameless + "]"));
+    expect(Compat.ACTOOL, two, "POD-014 error /apps/1");
+    expect(Compat.SPEC, two, "POD-013 error /apps/0", "POD-013 error /apps/1");
+  }
+
   @Test
   void rejectsAppNamesThatAreNotAcNames() {
     expectBoth(podWith("'apps':[" + app("Foo") + "]"), "POD-013 error /apps/0/name");
@@ -75,6 +85,9 @@ class PodAppsRuleTest {
     expectBoth(
         podApp("'mounts':[{'volume':'worklib','path':'x'}]", WORK_VOLUME),
         "POD-022 note /apps/0/mounts/0/path");
+    String empty = podApp("'mounts':[{'volume':'worklib','path':''}]", WORK_VOLUME);
+    expect(Compat.SPEC, empty, "POD-022 error /apps/0/mounts/0/path");
+    expect(Compat.ACTOOL, empty, "POD-022 note /apps/0/mounts/0/path");
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.appc.validator.finding.Requirements;
 import io.appc.validator.manifest.ManifestKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,23 +49,50 @@ class SchemaFindingsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void levelsFollowTheRequirementCatalog(SchemaCases.Case c) {
+  void levelsFollowTheRequirementCatalogExceptThatWrongTypesAreErrors(SchemaCases.Case c) {
+    Set<String> wrongTypes =
+        SchemaValidator.violations(c.manifest(), c.kind()).stream()
+            .filter(v -> "type".equals(v.keyword()))
+            .map(SchemaViolation::pointer)
+            .collect(Collectors.toSet());
     for (Finding f : SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC)) {
-      assertEquals(Requirements.findingLevel(f.requirementId()), f.level(), f::toString);
+      Level expected =
+          wrongTypes.contains(f.pointer())
+              ? Level.ERROR
+              : Requirements.findingLevel(f.requirementId());
+      assertEquals(expected, f.level(), f::toString);
       assertTrue(Requirements.known(f.requirementId()), f::toString);
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyViolationActoolKeepsIsAnError(SchemaCases.Case c) {
+    for (Finding f : SchemaCases.validate(c.manifest(), c.kind(), Compat.ACTOOL)) {
+      assertEquals(Level.ERROR, f.level(), f::toString);
+    }
+  }
+
   @Test
-  void shouldLevelRequirementsGiveWarnings() {
+  void aWrongTypeIsAnErrorEvenForAShouldRow() {
     SchemaCases.Case c = find("pod volume members of wrong types");
-    List<Finding> findings = SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC);
-    Finding recursive =
-        findings.stream().filter(f -> f.pointer().equals("/volumes/0/recursive")).findFirst().get();
-    assertEquals(Level.WARNING, recursive.level());
-    Finding uid =
-        findings.stream().filter(f -> f.pointer().equals("/volumes/0/uid")).findFirst().get();
-    assertEquals(Level.ERROR, uid.level());
+    assertEquals(Level.ERROR, levelAt(c, Compat.SPEC, "/volumes/0/recursive"));
+    assertEquals(Level.ERROR, levelAt(c, Compat.SPEC, "/volumes/0/uid"));
+  }
+
+  @Test
+  void aShouldRowsRangeIsAWarningInSpecModeAndAnErrorInActoolMode() {
+    SchemaCases.Case c = find("dependency members of wrong types");
+    assertEquals(Level.WARNING, levelAt(c, Compat.SPEC, "/dependencies/0/size"));
+    assertEquals(Level.ERROR, levelAt(c, Compat.ACTOOL, "/dependencies/0/size"));
+  }
+
+  private static Level levelAt(SchemaCases.Case c, Compat compat, String pointer) {
+    return SchemaCases.validate(c.manifest(), c.kind(), compat).stream()
+        .filter(f -> f.pointer().equals(pointer))
+        .findFirst()
+        .orElseThrow()
+        .level();
   }
 
   @Test

@@ -129,6 +129,30 @@ class LinuxTablesTests {
     assertFalse(Errno.goSyntax(name), name);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"EPERM", "EACCESS", "E2BIG", "ENOTACODE", "E0"})
+  void errnoFormIsEFollowedByAsciiUpperCaseOrDigits(String name) {
+    assertTrue(Errno.hasErrnoForm(name), name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "E", "EÄ", "E_FOO", "2E", "-EPERM", "eaccess", "Eperm", "EPERM "})
+  void errnoFormRejectsWhatNoErrnoMacroLooksLike(String name) {
+    assertFalse(Errno.hasErrnoForm(name), name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CAP_KILL", "CAP_PONIES", "CAP_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_2"})
+  void capabilityFormIsCapFollowedByUpperCaseDigitsOrUnderscores(String name) {
+    assertTrue(Capability.hasCapabilityForm(name), name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "CAP_", "cap_kill", "KILL", "CAP_kill", "CAP-KILL", " CAP_KILL"})
+  void capabilityFormRejectsOtherShapes(String name) {
+    assertFalse(Capability.hasCapabilityForm(name), name);
+  }
+
   @Test
   void capabilityTableHasEveryKernelCapabilityInBitOrder() {
     assertEquals(41, Capability.all().size());

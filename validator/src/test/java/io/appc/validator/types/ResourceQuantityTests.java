@@ -262,8 +262,8 @@ class ResourceQuantityTests {
 
   static Stream<Arguments> specValid() {
     return Stream.of(
-        v("1k", "1000"),
         v("1K", "1000"),
+        v("2.5K", "2500"),
         v("2M", "2000000"),
         v("1G", "1000000000"),
         v("2T", "2000000000000"),
@@ -287,7 +287,7 @@ class ResourceQuantityTests {
   @ValueSource(
       strings = {
         "", "-1", "+1", "1e3", "1E-3", "5n", "4u", " 1", "1 ", ".5", "1.", "Ki", "m", "1KB", "1kb",
-        "1Kib", "1mi", "0x10", "1,5", "1 Gi", "1.G", "E"
+        "1Kib", "1mi", "0x10", "1,5", "1 Gi", "1.G", "E", "1k", "8.1k"
       })
   void specRejectsWhatTheSpecGrammarLacks(String input) {
     QuantityFormatException e =
@@ -299,7 +299,9 @@ class ResourceQuantityTests {
 
   @Test
   void specHintsPointAtTheFix() {
-    assertTrue(hintFor("1e3").contains("1k"), hintFor("1e3"));
+    assertTrue(hintFor("1e3").contains("1K"), hintFor("1e3"));
+    assertTrue(hintFor("8k").contains("8K"), hintFor("8k"));
+    assertTrue(hintFor("8k").contains("--compat=actool"), hintFor("8k"));
     assertTrue(hintFor("-1").contains("negative"), hintFor("-1"));
     assertTrue(hintFor(".5").contains("0.5"), hintFor(".5"));
     assertTrue(hintFor("5n").contains("milli"), hintFor("5n"));
@@ -356,7 +358,7 @@ class ResourceQuantityTests {
   @Test
   void compareToComparesAmountsAcrossSuffixes() throws Exception {
     ResourceQuantity kibi = ResourceQuantity.parse("1Ki", Compat.SPEC);
-    ResourceQuantity kilo = ResourceQuantity.parse("1k", Compat.SPEC);
+    ResourceQuantity kilo = ResourceQuantity.parse("1K", Compat.SPEC);
     ResourceQuantity bytes = ResourceQuantity.parse("1024", Compat.SPEC);
     assertTrue(kibi.compareTo(kilo) > 0);
     assertEquals(0, kibi.compareTo(bytes));

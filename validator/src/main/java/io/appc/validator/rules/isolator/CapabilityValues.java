@@ -105,6 +105,22 @@ final class CapabilityValues {
           Capability.suggestion(name)
               .map(s -> "did you mean \"" + s + "\"?")
               .orElse("see capabilities(7) for the CAP_ names");
+      if (Capability.hasCapabilityForm(name)) {
+        // Possibly a capability newer than the table; an executor that does not know it cannot
+        // grant or drop it, which changes what the isolator does but does not break the manifest.
+        reporter.byMode(
+            id,
+            Level.WARNING,
+            Level.NOTE,
+            pointer,
+            "\""
+                + Members.shorten(name)
+                + "\" is not a known Linux capability; executors cannot "
+                + (retain ? "retain" : "remove")
+                + " a capability they do not know",
+            hint);
+        return;
+      }
       reporter.specError(
           id,
           pointer,

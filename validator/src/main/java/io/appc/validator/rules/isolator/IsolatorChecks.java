@@ -222,7 +222,10 @@ public final class IsolatorChecks {
     if (!inScope) {
       return; // the scope finding already covers every instance
     }
-    if (onceId != null) {
+    if (type.scope == IsolatorType.Scope.CODE_ONLY && onceId != null) {
+      // Not in the spec text: "at most one" is the Go reference's rule for its own extension.
+      reporter.note(onceId, name.pointer(), message + " (the Go reference allows one)", hint);
+    } else if (onceId != null) {
       reporter.error(onceId, name.pointer(), message, hint);
     } else {
       noteRepeatable(type, name, where);

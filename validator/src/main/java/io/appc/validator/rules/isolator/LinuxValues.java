@@ -1,5 +1,6 @@
 package io.appc.validator.rules.isolator;
 
+import io.appc.validator.finding.Level;
 import io.appc.validator.rules.isolator.Members.Member;
 import java.math.BigDecimal;
 import java.util.List;
@@ -111,13 +112,17 @@ final class LinuxValues {
   /**
    * A code-only integer isolator. Go decodes it into an {@code int}, so a fraction, an exponent and
    * even {@code 2048.0} fail there; a JSON Schema {@code integer} would accept the last two, so
-   * this check covers every non-integer token.
+   * this check covers every non-integer token. The spec text does not define these isolators, so in
+   * spec mode they are implementation extensions an executor may ignore: a bad value is a note
+   * there, and an error only in actool mode, where Go rejected it.
    */
   void integerInRange(Site site, long min, long max) {
     JsonNode value = site.value();
     if (!value.isNumber() || !value.isIntegralNumber()) {
-      reporter.error(
+      reporter.byMode(
           site.type().shapeId,
+          Level.NOTE,
+          Level.ERROR,
           site.pointer(),
           "need a JSON integer for " + site.name() + ", got " + Members.describe(value),
           "write a whole number without quotes, fraction or exponent, e.g. "
@@ -127,8 +132,10 @@ final class LinuxValues {
     BigDecimal number = new BigDecimal(value.bigIntegerValue());
     if (number.compareTo(BigDecimal.valueOf(min)) < 0
         || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      reporter.error(
+      reporter.byMode(
           site.type().shapeId,
+          Level.NOTE,
+          Level.ERROR,
           site.pointer(),
           "need an integer from "
               + min

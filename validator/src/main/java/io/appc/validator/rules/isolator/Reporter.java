@@ -35,6 +35,10 @@ final class Reporter {
     context.findings().add(id, Level.ERROR, pointer, message, hint);
   }
 
+  void warning(String id, String pointer, String message, String hint) {
+    context.findings().add(id, Level.WARNING, pointer, message, hint);
+  }
+
   void note(String id, String pointer, String message, String hint) {
     context.findings().add(id, Level.NOTE, pointer, message, hint);
   }

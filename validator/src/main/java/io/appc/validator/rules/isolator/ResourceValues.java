@@ -117,19 +117,20 @@ final class ResourceValues {
     }
 
     if (request != null && limit != null && request.compareTo(limit) > 0) {
+      // Contradictory (a guaranteed minimum above the maximum), but ace.md states no rule that
+      // forbids it, and the Go reference accepts it: a warning, not an error.
       reporter.byMode(
           "ISO-RES-001",
-          Level.ERROR,
+          Level.WARNING,
           Level.NOTE,
           requestMember.pointer(),
-          "need \"request\" at most \"limit\" (a guaranteed minimum cannot exceed the maximum), got"
-              + " request "
+          "\"request\" "
               + request
-              + " > limit "
-              + limit,
-          actool
-              ? "actool accepts it, but no executor can honour both; lower the request"
-              : "lower the request or raise the limit");
+              + " exceeds \"limit\" "
+              + limit
+              + ": a guaranteed minimum above the maximum cannot be honoured as written",
+          "lower the request or raise the limit; executors typically cap the request at the"
+              + " limit");
     }
   }
 
@@ -147,7 +148,7 @@ final class ResourceValues {
         q = ResourceQuantity.fromJsonNumber(node.decimalValue(), reporter.context().compat());
       } else {
         reporter.error(
-            site.type().shapeId,
+            "ISO-RES-004",
             member.pointer(),
             "need a quantity string such as \"500m\" or \"1Gi\" for \""
                 + member.key()
@@ -173,7 +174,7 @@ final class ResourceValues {
               + " executors accept only lower-case k and reject \""
               + q.text()
               + "\"",
-          "write k (10^3) or Ki (2^10)");
+          "a plain number (1000 for 1K) or a binary suffix (Ki) reads the same in both");
     }
     if (q.signum() < 0) {
       reporter.note(

@@ -235,7 +235,19 @@ final class SeccompValues {
       return;
     }
     var entry = Errno.lookup(name);
-    if (entry.isEmpty()) {
+    String linuxCodesId = remove ? "ISO-SECRM-011" : "ISO-SECRT-010";
+    if (entry.isEmpty() && Errno.hasErrnoForm(name)) {
+      // Shaped like an errno name but not a known one: executors must support only the POSIX and
+      // C99 codes and may ignore others, so the isolator still works, just not as written.
+      reporter.warning(
+          linuxCodesId,
+          errno.pointer(),
+          "\""
+              + Members.shorten(name)
+              + "\" is not a known errno name; executors need to support only the POSIX.1-2001"
+              + " and C99 codes and may ignore others",
+          suggestion + "see errno(3)");
+    } else if (entry.isEmpty()) {
       reporter.error(
           errnoId,
           errno.pointer(),
@@ -245,7 +257,7 @@ final class SeccompValues {
           suggestion + "see errno(3)");
     } else if (!entry.get().requiredBySpec()) {
       reporter.note(
-          remove ? "ISO-SECRM-011" : "ISO-SECRT-010",
+          linuxCodesId,
           errno.pointer(),
           name
               + " is Linux-specific, not POSIX.1-2001 or C99: executors SHOULD support it but"

@@ -97,18 +97,29 @@ class IsolatorValueTests {
   }
 
   @Test
-  void specSuggestsTheErrnoATypoMeant() {
-    Finding f =
-        assertFinding(
-            app(
-                "os/linux/seccomp-remove-set",
-                "{\"set\": [\"reboot\"], \"errno\": \"EACCESS\"}",
-                Compat.SPEC),
-            "ISO-SECRM-008",
-            Level.ERROR,
-            VALUE + "/errno");
-    assertTrue(f.hint().contains("EACCES"), f.hint());
-    assertTrue(f.message().startsWith("need "), f.message());
+  void specWarnsAboutAnUnknownErrnoNameAndSuggestsTheOneATypoMeant() {
+    List<Finding> findings =
+        app(
+            "os/linux/seccomp-remove-set",
+            "{\"set\": [\"reboot\"], \"errno\": \"EACCESS\"}",
+            Compat.SPEC);
+    Finding f = assertFinding(findings, "ISO-SECRM-011", Level.WARNING, VALUE + "/errno");
+    assertTrue(f.hint().contains("\"EACCES\""), f.hint());
+    assertNoErrors(findings);
+  }
+
+  @Test
+  void specRejectsAnErrnoThatHasNotTheFormOfAnErrnoName() {
+    for (String errno : List.of("E", "EÄ", "E_FOO", "-EPERM", "2E")) {
+      assertFinding(
+          app(
+              "os/linux/seccomp-retain-set",
+              "{\"set\": [\"read\"], \"errno\": \"" + errno + "\"}",
+              Compat.SPEC),
+          "ISO-SECRT-007",
+          Level.ERROR,
+          VALUE + "/errno");
+    }
   }
 
   @Test
@@ -361,6 +372,41 @@ class IsolatorValueTests {
         "ISO-SYSCTL-002",
         Level.ERROR,
         "/isolators/0/value/net.ipv4.ip_forward");
+  }
+
+  @Test
+  void codeOnlyIsolatorValuesAreNotesInSpecModeAndErrorsInActoolMode() {
+    List<Finding> spec = app("os/linux/cpu-shares", "1", Compat.SPEC);
+    assertNoErrors(spec);
+    assertFinding(spec, "ISO-X-002", Level.NOTE, VALUE);
+    assertFinding(app("os/linux/cpu-shares", "1", Compat.ACTOOL), "ISO-X-002", Level.ERROR, VALUE);
+  }
+
+  @Test
+  void requestAboveLimitIsAWarningInSpecModeAndANoteInActoolMode() {
+    String value = "{\"request\": \"2G\", \"limit\": \"1G\"}";
+    List<Finding> spec = app("resource/memory", value, Compat.SPEC);
+    assertNoErrors(spec);
+    assertFinding(spec, "ISO-RES-001", Level.WARNING, VALUE + "/request");
+    assertFinding(
+        app("resource/memory", value, Compat.ACTOOL),
+        "ISO-RES-001",
+        Level.NOTE,
+        VALUE + "/request");
+  }
+
+  @Test
+  void anUnknownCapabilityOfTheRightFormIsAWarningWithASuggestion() {
+    List<Finding> spec =
+        app("os/linux/capabilities-retain-set", "{\"set\": [\"CAP_SYSADMIN\"]}", Compat.SPEC);
+    assertNoErrors(spec);
+    Finding f = assertFinding(spec, "ISO-CAPRT-002", Level.WARNING, VALUE + "/set/0");
+    assertTrue(f.hint().contains("CAP_SYS_ADMIN"), f.hint());
+    assertFinding(
+        app("os/linux/capabilities-remove-set", "{\"set\": [\"cap_kill\"]}", Compat.SPEC),
+        "ISO-CAPRM-002",
+        Level.ERROR,
+        VALUE + "/set/0");
   }
 
   @Test
