@@ -119,7 +119,7 @@ public final class ImageBuilder {
       Path file = root.resolve(relative);
       Map<String, Object> attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) attrs.get("mode");
-      EntryType type = typeOf(mode);
+      EntryType type = EntryType.ofMode(mode);
       if (type == EntryType.SOCKET || type == EntryType.OTHER) {
         continue; // reported by the layout validation; tar cannot hold it
       }
@@ -199,27 +199,6 @@ public final class ImageBuilder {
     }
     paths.sort((a, b) -> Arrays.compareUnsigned(bytes.get(a), bytes.get(b)));
     return paths;
-  }
-
-  private static EntryType typeOf(int mode) {
-    switch (mode & 0170000) {
-      case 0100000:
-        return EntryType.FILE;
-      case 0040000:
-        return EntryType.DIRECTORY;
-      case 0120000:
-        return EntryType.SYMLINK;
-      case 0020000:
-        return EntryType.CHAR_DEVICE;
-      case 0060000:
-        return EntryType.BLOCK_DEVICE;
-      case 0010000:
-        return EntryType.FIFO;
-      case 0140000:
-        return EntryType.SOCKET;
-      default:
-        return EntryType.OTHER;
-    }
   }
 
   private static byte flag(EntryType type) {

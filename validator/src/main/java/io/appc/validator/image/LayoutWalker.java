@@ -88,23 +88,6 @@ final class LayoutWalker {
   /** The type of a special file, from the {@code st_mode} format bits. */
   static EntryType typeOf(Path file) throws IOException {
     int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-    switch (mode & 0170000) {
-      case 0020000:
-        return EntryType.CHAR_DEVICE;
-      case 0060000:
-        return EntryType.BLOCK_DEVICE;
-      case 0010000:
-        return EntryType.FIFO;
-      case 0140000:
-        return EntryType.SOCKET;
-      case 0040000:
-        return EntryType.DIRECTORY;
-      case 0120000:
-        return EntryType.SYMLINK;
-      case 0100000:
-        return EntryType.FILE;
-      default:
-        return EntryType.OTHER;
-    }
+    return EntryType.ofMode(mode);
   }
 }
