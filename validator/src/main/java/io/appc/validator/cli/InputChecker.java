@@ -3,6 +3,7 @@ package io.appc.validator.cli;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Findings;
+import io.appc.validator.image.ArchiveLimits;
 import io.appc.validator.image.ImageValidator;
 import io.appc.validator.manifest.ManifestValidator;
 import io.appc.validator.report.ValidationReport;
@@ -13,9 +14,9 @@ final class InputChecker {
   private final ManifestValidator manifests;
   private final ImageValidator images;
 
-  InputChecker(ValidationOptions options) {
+  InputChecker(ValidationOptions options, ArchiveLimits archiveLimits) {
     this.manifests = new ManifestValidator(options);
-    this.images = new ImageValidator(options);
+    this.images = new ImageValidator(options).withLimits(archiveLimits);
   }
 
   FileResult check(Input input) {

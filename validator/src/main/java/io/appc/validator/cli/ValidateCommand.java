@@ -4,6 +4,7 @@ import io.appc.validator.Compat;
 import io.appc.validator.ToolVersion;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
+import io.appc.validator.image.ArchiveLimits;
 import io.appc.validator.json.JsonLimits;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.report.ReportFormat;
@@ -108,6 +109,27 @@ public final class ValidateCommand implements Callable<Integer> {
   int maxDepth = JsonLimits.DEFAULT.maxDepth();
 
   @Option(
+      names = "--max-entries",
+      paramLabel = "N",
+      description = "Most entries read from one image archive (default: ${DEFAULT-VALUE}).")
+  long maxEntries = ArchiveLimits.DEFAULT.maxEntries();
+
+  @Option(
+      names = "--max-archive-bytes",
+      paramLabel = "N",
+      description =
+          "Most bytes of uncompressed tar read from one image archive (default: ${DEFAULT-VALUE}).")
+  long maxArchiveBytes = ArchiveLimits.DEFAULT.maxTotalBytes();
+
+  @Option(
+      names = "--max-path-length",
+      paramLabel = "N",
+      description =
+          "Longest entry path or link target in an image archive, in bytes (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxPathLength = ArchiveLimits.DEFAULT.maxPathLength();
+
+  @Option(
       names = "--expect-id",
       paramLabel = "ID",
       description =
@@ -124,6 +146,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonLimits limits = limits();
+    archiveLimits();
     ExpectedImageId expected = expectedId();
     PrintWriter err = spec.commandLine().getErr();
     List<Input> inputs = new ArrayList<>();
@@ -140,7 +163,8 @@ public final class ValidateCommand implements Callable<Integer> {
           "--expect-id needs exactly one image archive, got " + describe(inputs));
     }
     Warmup.await();
-    InputChecker checker = new InputChecker(new ValidationOptions(compat, limits, kind, reified));
+    InputChecker checker =
+        new InputChecker(new ValidationOptions(compat, limits, kind, reified), archiveLimits());
     Progress progress =
         !quiet && inputs.size() >= 20 && Progress.stderrIsTerminal()
             ? Progress.onTerminal(err)
@@ -179,6 +203,18 @@ public final class ValidateCommand implements Callable<Integer> {
           spec.commandLine(), "--max-depth must be at least 1, got " + maxDepth);
     }
     return new JsonLimits(maxManifestBytes, maxDepth);
+  }
+
+  private ArchiveLimits archiveLimits() {
+    if (maxEntries < 1 || maxArchiveBytes < 1 || maxPathLength < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--max-entries, --max-archive-bytes and --max-path-length must be at least 1");
+    }
+    return ArchiveLimits.DEFAULT
+        .withMaxEntries(maxEntries)
+        .withMaxTotalBytes(maxArchiveBytes)
+        .withMaxPathLength(maxPathLength);
   }
 
   private ExpectedImageId expectedId() {

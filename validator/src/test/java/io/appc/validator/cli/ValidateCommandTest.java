@@ -224,6 +224,32 @@ class ValidateCommandTest {
   }
 
   @Test
+  void appliesTheArchiveLimits() throws IOException {
+    write(
+        "layout/manifest",
+        "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/x\"}");
+    for (int i = 0; i < 5; i++) {
+      write("layout/rootfs/file" + i, "content " + i);
+    }
+    Path image = dir.resolve("x.aci");
+    assertEquals(0, Cli.run("build", dir.resolve("layout").toString(), image.toString()).status());
+
+    Cli.Result few = Cli.run("validate", "--max-entries", "3", image.toString());
+    Cli.Result shortPaths = Cli.run("validate", "--max-path-length", "8", image.toString());
+    Cli.Result small = Cli.run("validate", "--max-archive-bytes", "2048", image.toString());
+    Cli.Result enough = Cli.run("validate", "--max-entries", "7", image.toString());
+
+    assertEquals(ExitCodes.INVALID, few.status(), few.out());
+    assertTrue(few.out().contains("too many entries"), few.out());
+    assertEquals(ExitCodes.INVALID, shortPaths.status(), shortPaths.out());
+    assertEquals(ExitCodes.INVALID, small.status(), small.out());
+    assertEquals(ExitCodes.VALID, enough.status(), enough.out());
+    assertEquals(
+        ExitCodes.USAGE_OR_IO,
+        Cli.run("validate", "--max-entries", "0", image.toString()).status());
+  }
+
+  @Test
   void makesAPodTemplateInvalidWithReified() throws IOException {
     Path template =
         write(
