@@ -242,7 +242,7 @@ class ImageBuilderTest {
 
           @Override
           public void set(Path file, String name, byte[] value) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("building reads xattrs, it never sets them");
           }
         };
     ImageBuilder broken = new ImageBuilder(ValidationOptions.DEFAULT, failing);
