@@ -57,8 +57,11 @@ public final class TextReport implements ReportWriter {
     return line.toString();
   }
 
-  /** {@code file:line:col: level ID: message (at pointer) -- hint}, leaving out unknown parts. */
-  static String findingLine(Finding finding) {
+  /**
+   * {@code file:line:col: level ID: message (at pointer) -- hint}, leaving out unknown parts. Every
+   * command prints findings as this line.
+   */
+  public static String findingLine(Finding finding) {
     StringBuilder line = new StringBuilder(finding.position());
     line.append(": ").append(finding.level().label());
     line.append(' ').append(finding.requirementId()).append(": ");

@@ -2,36 +2,21 @@ package io.appc.validator.cli.image;
 
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
+import io.appc.validator.report.TextReport;
 import java.io.PrintWriter;
 import java.util.Collection;
 
-/**
- * Prints findings as single lines: {@code FILE[:LINE:COL] [(ENTRY)]: LEVEL ID: MESSAGE}, with the
- * hint indented on the next line.
- */
+/** Prints findings of the image commands as the text report does, one line each. */
 final class FindingLines {
   private FindingLines() {}
 
+  /** Prints the findings at {@code lowest} level or more severe. */
   static void print(PrintWriter err, Collection<Finding> findings, Level lowest) {
     for (Finding f : findings) {
-      if (f.level().compareTo(lowest) > 0) {
-        continue;
-      }
-      err.println(line(f));
-      if (!f.hint().isEmpty()) {
-        err.println("    hint: " + f.hint());
+      if (f.level().compareTo(lowest) <= 0) {
+        err.println(TextReport.findingLine(f));
       }
     }
     err.flush();
-  }
-
-  static String line(Finding f) {
-    String where = f.position();
-    if (f.line() == 0 && !f.pointer().isEmpty()) {
-      where += " (" + f.pointer() + ")";
-    } else if (f.line() > 0 && !f.pointer().isEmpty()) {
-      where += " " + f.pointer();
-    }
-    return where + ": " + f.level().label() + " " + f.requirementId() + ": " + f.message();
   }
 }

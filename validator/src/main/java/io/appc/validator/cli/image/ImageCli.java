@@ -4,7 +4,6 @@ import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.ImageStore;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,30 +47,6 @@ final class ImageCli {
         throw new CommandLine.TypeConversionException("need spec or actool, got '" + value + "'");
       }
     }
-  }
-
-  /**
-   * One line per finding: {@code error: FILE!MEMBER: [ID] message (hint: ...)}. The member or JSON
-   * pointer is left out when the finding concerns the whole file.
-   */
-  static String line(Finding f) {
-    StringBuilder out = new StringBuilder();
-    out.append(f.level().name().toLowerCase(Locale.ROOT)).append(": ").append(f.file());
-    if (!f.pointer().isEmpty()) {
-      out.append(f.pointer().startsWith("/") ? "#" : "!").append(f.pointer());
-    }
-    out.append(": [").append(f.requirementId()).append("] ").append(f.message());
-    if (!f.hint().isEmpty()) {
-      out.append(" (hint: ").append(f.hint()).append(')');
-    }
-    return out.toString().replace('\n', ' ');
-  }
-
-  static void print(PrintWriter err, List<Finding> findings) {
-    for (Finding f : findings) {
-      err.println(line(f));
-    }
-    err.flush();
   }
 
   static boolean hasErrors(List<Finding> findings) {

@@ -2,6 +2,7 @@ package io.appc.validator.cli.image;
 
 import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
+import io.appc.validator.finding.Level;
 import io.appc.validator.image.render.Layer;
 import io.appc.validator.image.render.LayerImage;
 import io.appc.validator.image.render.RenderPlan;
@@ -98,7 +99,7 @@ public final class RenderCommand implements Callable<Integer> {
       Renderer.RenderResult result = new Renderer(compat, !skipIdCheck).render(plan, target);
       List<Finding> all = new ArrayList<>(findings);
       all.addAll(result.findings());
-      ImageCli.print(err, all);
+      FindingLines.print(err, all, Level.NOTE);
       switch (result.status()) {
         case RENDERED -> {
           long members = result.layers().stream().mapToLong(Renderer.LayerReport::extracted).sum();

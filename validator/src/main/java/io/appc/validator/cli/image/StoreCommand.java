@@ -1,5 +1,6 @@
 package io.appc.validator.cli.image;
 
+import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.ImageStore;
 import io.appc.validator.image.store.StoreException;
 import io.appc.validator.image.store.StoredImage;
@@ -77,7 +78,7 @@ public final class StoreCommand implements Callable<Integer> {
           }
         } catch (StoreException e) {
           err.println("error: " + e.getMessage());
-          ImageCli.print(err, e.findings());
+          FindingLines.print(err, e.findings(), Level.NOTE);
           code = Math.max(code, ImageCli.CHECK_FAILED);
         } catch (IOException e) {
           err.println("error: " + file + ": " + ImageCli.message(e));

@@ -1,5 +1,6 @@
 package io.appc.validator.cli.image;
 
+import io.appc.validator.finding.Level;
 import io.appc.validator.image.sign.SignatureVerifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     try {
       SignatureVerifier.Result r = new SignatureVerifier().verify(archive, sig, keyring);
-      ImageCli.print(err, r.findings());
+      FindingLines.print(err, r.findings(), Level.NOTE);
       if (!r.good()) {
         return ImageCli.CHECK_FAILED;
       }

@@ -85,7 +85,7 @@ class ImageCommandsTest {
     Run invalid = run(new BuildCommand(), layout, dir.resolve("x.aci"));
     assertEquals(1, invalid.status());
     assertTrue(invalid.err().contains("error ACI-LAYOUT-002"), invalid.err());
-    assertTrue(invalid.err().contains("(stray)"), invalid.err());
+    assertTrue(invalid.err().contains("(at stray)"), invalid.err());
     Files.delete(layout.resolve("stray"));
 
     Path existing = Files.writeString(dir.resolve("exists.aci"), "keep");

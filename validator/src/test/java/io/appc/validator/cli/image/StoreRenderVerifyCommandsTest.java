@@ -87,7 +87,8 @@ class StoreRenderVerifyCommandsTest {
             .write(tmp, "noname.aci");
     Run bad = run(new StoreCommand(), "add", "--store", store(), noName.toString());
     assertEquals(1, bad.code());
-    assertTrue(bad.err().contains("noname.aci!manifest#/name: [IM-012]"), bad.err());
+    assertTrue(bad.err().contains("noname.aci!manifest: error IM-012: "), bad.err());
+    assertTrue(bad.err().contains("(at /name)"), bad.err());
     Run missing =
         run(new StoreCommand(), "add", "--store", store(), tmp.resolve("nope.aci").toString());
     assertEquals(2, missing.code());
@@ -132,7 +133,8 @@ class StoreRenderVerifyCommandsTest {
     Run r =
         run(new RenderCommand(), evil.toString(), "--to", target.toString(), "--store", store());
     assertEquals(1, r.code());
-    assertTrue(r.err().contains("error: " + evil + "!rootfs/etc/owned: [ACI-ARCH-005] "), r.err());
+    assertTrue(r.err().contains(evil + ": error ACI-ARCH-005: "), r.err());
+    assertTrue(r.err().contains("(at rootfs/etc/owned)"), r.err());
     assertFalse(r.err().contains("Exception"));
     assertFalse(r.err().contains("\tat "));
     assertFalse(Files.exists(tmp.resolve("owned")));
@@ -212,7 +214,7 @@ class StoreRenderVerifyCommandsTest {
     Files.writeString(aci, "tampered", java.nio.file.StandardOpenOption.APPEND);
     Run bad = run(new VerifyCommand(), aci.toString(), "--keyring", keys.toString());
     assertEquals(1, bad.code());
-    assertTrue(bad.err().startsWith("error: " + aci + ": [ACI-ARCH-009] bad signature"), bad.err());
+    assertTrue(bad.err().startsWith(aci + ": error ACI-ARCH-009: bad signature"), bad.err());
 
     Run noSig =
         run(
