@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * Option values are lower-case words on the command line ({@code --compat actool}); these accept
  * any case and name the choices in lower case when a value is wrong.
  */
-final class Converters {
+public final class Converters {
   private Converters() {}
 
   static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -32,7 +32,8 @@ final class Converters {
             + "'");
   }
 
-  static final class CompatConverter implements ITypeConverter<Compat> {
+  /** {@code spec} or {@code actool}, in any case. */
+  public static final class CompatConverter implements ITypeConverter<Compat> {
     @Override
     public Compat convert(String value) {
       return parse(Compat.class, value);

@@ -1,12 +1,10 @@
 package io.appc.validator.cli.image;
 
-import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.ImageStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 
 /** What the image commands share: exit codes, the store option, finding lines. */
@@ -34,18 +32,6 @@ final class ImageCli {
 
     ImageStore open() throws java.io.IOException {
       return ImageStore.open(store != null ? store : ImageStore.defaultLocation(System.getenv()));
-    }
-  }
-
-  /** Accepts {@code spec} and {@code actool} in any case. */
-  static final class CompatConverter implements CommandLine.ITypeConverter<Compat> {
-    @Override
-    public Compat convert(String value) {
-      try {
-        return Compat.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("need spec or actool, got '" + value + "'");
-      }
     }
   }
 

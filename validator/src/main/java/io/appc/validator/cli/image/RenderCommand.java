@@ -1,6 +1,7 @@
 package io.appc.validator.cli.image;
 
 import io.appc.validator.Compat;
+import io.appc.validator.cli.Converters;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.render.Layer;
@@ -50,7 +51,7 @@ public final class RenderCommand implements Callable<Integer> {
       names = "--compat",
       paramLabel = "MODE",
       defaultValue = "spec",
-      converter = ImageCli.CompatConverter.class,
+      converter = Converters.CompatConverter.class,
       description =
           "spec (default): whitelists of every dependent image apply; actool: the Go renderer's"
               + " exact-match, single-upper-whitelist filtering.")
