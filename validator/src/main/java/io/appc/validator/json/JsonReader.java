@@ -145,12 +145,8 @@ public final class JsonReader {
     } catch (JacksonException e) {
       TokenStreamLocation l = e.getLocation();
       Position p = l == null ? position(parser.currentLocation()) : position(l);
-      findings.errorAt(
-          VALID_JSON,
-          "",
-          p,
-          "malformed JSON: " + firstLine(e.getOriginalMessage()),
-          "check the JSON syntax near this position");
+      SyntaxMessages.Text text = SyntaxMessages.describe(e.getOriginalMessage());
+      findings.errorAt(VALID_JSON, "", p, text.message(), text.hint());
       return null;
     }
   }
@@ -270,11 +266,7 @@ public final class JsonReader {
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return SyntaxMessages.firstLine(message);
   }
 
   /**

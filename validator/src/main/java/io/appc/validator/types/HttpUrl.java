@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public record HttpUrl(String value, String scheme, String host) {
   private static final String NEED = "an http or https URL such as \"https://example.com/docs\"";
+  private static final String SCHEME_HINT =
+      "aci.md allows only web URLs here: write http://... or https://...";
 
   public HttpUrl {
     Objects.requireNonNull(value, "value");
@@ -62,7 +64,7 @@ public record HttpUrl(String value, String scheme, String host) {
     String lower = scheme.toLowerCase(Locale.ROOT);
     if (!lower.equals("http") && !lower.equals("https")) {
       throw new InvalidValueException(
-          value, NEED, "scheme \"" + scheme + "\" is not http or https", "");
+          value, NEED, "scheme \"" + scheme + "\" is not http or https", SCHEME_HINT);
     }
     String authority = uri.getRawAuthority();
     String host = authority == null ? "" : hostOf(authority);
@@ -131,7 +133,7 @@ public record HttpUrl(String value, String scheme, String host) {
     checkEscapes(value, rest);
     if (!lower.equals("http") && !lower.equals("https")) {
       throw new InvalidValueException(
-          value, NEED, "scheme \"" + scheme + "\" is not http or https", "");
+          value, NEED, "scheme \"" + scheme + "\" is not http or https", SCHEME_HINT);
     }
     return new HttpUrl(value, lower, host);
   }

@@ -1,6 +1,7 @@
 package io.appc.validator.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.Compat;
@@ -65,6 +66,17 @@ class HttpUrlTest {
   void lowerCasesTheScheme(String value) throws InvalidValueException {
     for (Compat compat : Compat.values()) {
       assertEquals("https", HttpUrl.parse(value, compat).scheme());
+    }
+  }
+
+  /** Every rejection says how to fix it: the report shows the hint next to the message. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://example.com", "mailto:docs@example.com"})
+  void everyRejectionCarriesAHint(String value) {
+    for (Compat compat : Compat.values()) {
+      InvalidValueException e =
+          assertThrows(InvalidValueException.class, () -> HttpUrl.parse(value, compat));
+      assertFalse(e.hint() == null || e.hint().isBlank(), value);
     }
   }
 }
