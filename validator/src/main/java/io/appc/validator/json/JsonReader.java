@@ -105,7 +105,13 @@ public final class JsonReader {
     try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        findings.error(VALID_JSON, "", "manifest is empty: need a JSON object", "");
+        findings.errorAt(
+            VALID_JSON,
+            "",
+            new Position(1, 1),
+            "manifest is empty: need a JSON object, got no content",
+            "a minimal image manifest is {\"acKind\": \"ImageManifest\", \"acVersion\":"
+                + " \"0.8.11\", \"name\": \"example.com/app\"}");
         return null;
       }
       if (first != JsonToken.START_OBJECT) {

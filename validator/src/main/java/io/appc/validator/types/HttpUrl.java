@@ -53,7 +53,7 @@ public record HttpUrl(String value, String scheme, String host) {
       throw new InvalidValueException(
           value,
           NEED,
-          e.getReason() + (e.getIndex() >= 0 ? " at offset " + e.getIndex() : ""),
+          reason(e) + (e.getIndex() >= 0 ? " at offset " + e.getIndex() : ""),
           "percent-encode spaces and other characters that URLs do not allow");
     }
     String scheme = uri.getScheme();
@@ -136,6 +136,17 @@ public record HttpUrl(String value, String scheme, String host) {
           value, NEED, "scheme \"" + scheme + "\" is not http or https", SCHEME_HINT);
     }
     return new HttpUrl(value, lower, host);
+  }
+
+  /** The parser's reason in this report's words ("https://" has no host, not "authority"). */
+  private static String reason(URISyntaxException e) {
+    String reason = e.getReason();
+    if ("Expected authority".equals(reason)) {
+      return "no host after \"//\"";
+    }
+    return reason.isEmpty()
+        ? reason
+        : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
   }
 
   private static String goHost(String value, String authority) throws InvalidValueException {

@@ -217,4 +217,14 @@ class JsonReaderTest {
     assertTrue(f.hint().contains(hint), f.hint());
     assertTrue(!f.message().contains("code ") && !f.message().contains("Feature"), f.message());
   }
+
+  /** An empty file still gets a position and a hint, like every other finding. */
+  @Test
+  void anEmptyFileIsReportedAtTheFirstPositionWithAHint() {
+    List<Finding> found = problems("");
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(1, found.get(0).line());
+    assertEquals(1, found.get(0).column());
+    assertTrue(found.get(0).hint().contains("ImageManifest"), found.get(0).hint());
+  }
 }

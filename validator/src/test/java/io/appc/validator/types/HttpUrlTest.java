@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.Compat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -78,5 +79,12 @@ class HttpUrlTest {
           assertThrows(InvalidValueException.class, () -> HttpUrl.parse(value, compat));
       assertFalse(e.hint() == null || e.hint().isBlank(), value);
     }
+  }
+
+  @Test
+  void aUrlWithoutAHostSaysSo() {
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> HttpUrl.parse("https://", Compat.SPEC));
+    assertEquals("no host after \"//\" at offset 8", e.detail());
   }
 }
