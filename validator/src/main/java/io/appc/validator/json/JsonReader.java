@@ -105,7 +105,13 @@ public final class JsonReader {
     try (parser) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        findings.error(VALID_JSON, "", "manifest is empty: need a JSON object", "");
+        findings.errorAt(
+            VALID_JSON,
+            "",
+            new Position(1, 1),
+            "manifest is empty: need a JSON object, got no content",
+            "a minimal image manifest is {\"acKind\": \"ImageManifest\", \"acVersion\":"
+                + " \"0.8.11\", \"name\": \"example.com/app\"}");
         return null;
       }
       if (first != JsonToken.START_OBJECT) {
@@ -145,12 +151,8 @@ public final class JsonReader {
     } catch (JacksonException e) {
       TokenStreamLocation l = e.getLocation();
       Position p = l == null ? position(parser.currentLocation()) : position(l);
-      findings.errorAt(
-          VALID_JSON,
-          "",
-          p,
-          "malformed JSON: " + firstLine(e.getOriginalMessage()),
-          "check the JSON syntax near this position");
+      SyntaxMessages.Text text = SyntaxMessages.describe(e.getOriginalMessage());
+      findings.errorAt(VALID_JSON, "", p, text.message(), text.hint());
       return null;
     }
   }
@@ -270,11 +272,7 @@ public final class JsonReader {
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    return SyntaxMessages.firstLine(message);
   }
 
   /**

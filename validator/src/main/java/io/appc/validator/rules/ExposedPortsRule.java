@@ -7,7 +7,10 @@ import io.appc.validator.types.InvalidValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +36,7 @@ public final class ExposedPortsRule implements ManifestRule {
   @Override
   public void check(RuleContext context) {
     JsonNode ports = Nodes.array(context.root(), "ports");
+    Set<String> appPorts = appPortsIfKnown(context.root());
     Map<String, Integer> seen = new HashMap<>();
     for (int i : Nodes.objectIndexes(ports)) {
       JsonNode port = ports.get(i);
@@ -68,6 +72,18 @@ public final class ExposedPortsRule implements ManifestRule {
         }
       }
       JsonNode podPort = Nodes.object(port, "podPort");
+      if (podPort == null && name != null && appPorts != null && !appPorts.contains(name)) {
+        Reports.specOnly(
+            context,
+            "POD-043",
+            at + "/name",
+            "exposed port: need the name of a port of one of the pod's apps, got \""
+                + name
+                + "\" (every app overrides its app section, so its ports are known: "
+                + (appPorts.isEmpty() ? "none" : String.join(", ", new TreeSet<>(appPorts)))
+                + ")",
+            "use the name of an app's port, or describe the port here with a podPort object");
+      }
       if (podPort != null) {
         PortRules.checkPort(context, at + "/podPort", podPort);
         String podPortName = Nodes.string(podPort, "name");
@@ -85,6 +101,33 @@ public final class ExposedPortsRule implements ManifestRule {
         }
       }
     }
+  }
+
+  /**
+   * The port names of the pod's apps when the manifest alone determines them, else null. A pod port
+   * refers by name to a port of an app's image manifest (pods.md); an app's {@code app} object
+   * replaces the image's, so when every app has one, the names are all in this manifest.
+   */
+  private static Set<String> appPortsIfKnown(JsonNode root) {
+    JsonNode apps = Nodes.array(root, "apps");
+    if (apps == null) {
+      return null;
+    }
+    Set<String> names = new HashSet<>();
+    for (JsonNode app : apps) {
+      JsonNode override = Nodes.object(app, "app");
+      if (override == null) {
+        return null;
+      }
+      JsonNode ports = Nodes.array(override, "ports");
+      for (int i : Nodes.objectIndexes(ports)) {
+        String name = Nodes.string(ports.get(i), "name");
+        if (name != null) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
   }
 
   /**

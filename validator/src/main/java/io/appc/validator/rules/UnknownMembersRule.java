@@ -41,7 +41,11 @@ public final class UnknownMembersRule implements ManifestRule {
           hint =
               "member names are case-sensitive: write \""
                   + suggestion
-                  + "\" (actool matched names without regard to case)";
+                  + "\" (actool matched names without regard to case)"
+                  + (name.equals("supplementaryGids")
+                      ? "; aci.md's example spells it supplementaryGids, but its field list, which"
+                          + " defines the member, says supplementaryGIDs"
+                      : "");
         } else {
           hint = "did you mean \"" + suggestion + "\"?";
         }

@@ -75,7 +75,9 @@ public final class VolumesRule implements ManifestRule {
             id[1],
             pointer + "/" + id[0],
             "volume " + id[0] + " " + value + " is negative and names no owner",
-            "use a non-negative ID; 0 is the default");
+            "use a non-negative ID; 0 is the default (pods.md types "
+                + id[0]
+                + " as a plain integer, so this is a note, not an error)");
       }
     }
   }
@@ -124,7 +126,13 @@ public final class VolumesRule implements ManifestRule {
   private static void onlyForOtherKind(
       RuleContext ctx, String id, String pointer, String member, String forKind, String kind) {
     String message =
-        member + " is only interpreted for " + forKind + " volumes, not on a " + kind + " volume";
+        member
+            + " is only interpreted for "
+            + forKind
+            + " volumes, not on "
+            + ("empty".equals(kind) ? "an " : "a ")
+            + kind
+            + " volume";
     if (ctx.actool()) {
       Reports.violation(ctx, id, pointer, message + " (actool rejects it)", "remove " + member);
     } else {

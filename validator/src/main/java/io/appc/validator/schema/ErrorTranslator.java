@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 final class ErrorTranslator {
   static final String REQUIREMENT = "x-appc-requirement";
   static final String REQUIRED_MAP = "x-appc-required";
+  static final String TYPE_FACT = "x-appc-type-fact";
 
   private record Key(SchemaLocation location, String member) {}
 
@@ -176,7 +177,8 @@ final class ErrorTranslator {
         base.member(),
         base.instance(),
         message,
-        "use " + String.join(" or ", expected));
+        "use " + String.join(" or ", expected),
+        base.typeFact());
   }
 
   private SchemaViolation translate(Error error) {
@@ -201,7 +203,8 @@ final class ErrorTranslator {
         member,
         instance,
         text.message(),
-        text.hint());
+        text.hint(),
+        subschema.path(TYPE_FACT).isBoolean() && subschema.path(TYPE_FACT).booleanValue());
   }
 
   /**

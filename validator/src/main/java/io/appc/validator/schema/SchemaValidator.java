@@ -89,12 +89,15 @@ public final class SchemaValidator {
    * The level of a violation. Usually the catalog's level of its row. Two exceptions: a value of
    * the wrong JSON type is always an error, because the spec gives every member its type as a
    * schema fact even where the row's keyword is weaker ({@code socketActivated} is an optional
-   * boolean, a MAY* row; a string there is still not a boolean). And in actool mode every violation
-   * not relaxed is an error, because Go's decoder rejected all of them (R-JSON-05: a negative or
-   * fractional {@code size} fails to decode).
+   * boolean, a MAY* row; a string there is still not a boolean). The same holds for a constraint
+   * the spec writes into the type itself, marked {@code x-appc-type-fact} in the schema: aci.md
+   * types {@code supplementaryGIDs} as a "list of unsigned integers", so -1 is not a GID even
+   * though IM-037 is a SHOULD* row (the SHOULD is about running with the groups). And in actool
+   * mode every violation not relaxed is an error, because Go's decoder rejected all of them
+   * (R-JSON-05: a negative or fractional {@code size} fails to decode).
    */
   private static Level level(SchemaViolation v, boolean actool) {
-    if (actool || "type".equals(v.keyword())) {
+    if (actool || "type".equals(v.keyword()) || v.typeFact()) {
       return Level.ERROR;
     }
     return Requirements.findingLevel(v.requirementId());

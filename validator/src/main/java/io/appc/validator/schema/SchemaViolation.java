@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * @param instance the offending value
  * @param message what is wrong, "need X, got Y"
  * @param hint how to fix it
+ * @param typeFact true when the failed keyword is part of the member's type as the spec states it
+ *     (the subschema says {@code x-appc-type-fact}), so the violation is an error whatever the
+ *     keyword of the row it cites
  */
 record SchemaViolation(
     String requirementId,
@@ -23,7 +26,8 @@ record SchemaViolation(
     String member,
     JsonNode instance,
     String message,
-    String hint) {
+    String hint,
+    boolean typeFact) {
 
   /** True when the offending member is an array element rather than a named member. */
   boolean memberIsIndex() {

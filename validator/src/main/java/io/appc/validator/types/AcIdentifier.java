@@ -84,6 +84,10 @@ public record AcIdentifier(String value) {
               need,
               "two separators in a row at offset " + (i - 1),
               "the spec's expression allows exactly one separator between letters or digits"
+                  + (separators.equals(SEPARATORS)
+                      ? "; types.md's own example example.com/~user/app_v1 breaks it too, and"
+                          + " this validator follows the expression"
+                      : "")
                   + " (actool accepted runs of separators)");
         }
       }

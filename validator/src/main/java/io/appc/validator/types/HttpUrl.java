@@ -24,6 +24,8 @@ import java.util.Objects;
  */
 public record HttpUrl(String value, String scheme, String host) {
   private static final String NEED = "an http or https URL such as \"https://example.com/docs\"";
+  private static final String SCHEME_HINT =
+      "aci.md allows only web URLs here: write http://... or https://...";
 
   public HttpUrl {
     Objects.requireNonNull(value, "value");
@@ -51,7 +53,7 @@ public record HttpUrl(String value, String scheme, String host) {
       throw new InvalidValueException(
           value,
           NEED,
-          e.getReason() + (e.getIndex() >= 0 ? " at offset " + e.getIndex() : ""),
+          reason(e) + (e.getIndex() >= 0 ? " at offset " + e.getIndex() : ""),
           "percent-encode spaces and other characters that URLs do not allow");
     }
     String scheme = uri.getScheme();
@@ -62,7 +64,7 @@ public record HttpUrl(String value, String scheme, String host) {
     String lower = scheme.toLowerCase(Locale.ROOT);
     if (!lower.equals("http") && !lower.equals("https")) {
       throw new InvalidValueException(
-          value, NEED, "scheme \"" + scheme + "\" is not http or https", "");
+          value, NEED, "scheme \"" + scheme + "\" is not http or https", SCHEME_HINT);
     }
     String authority = uri.getRawAuthority();
     String host = authority == null ? "" : hostOf(authority);
@@ -131,9 +133,20 @@ public record HttpUrl(String value, String scheme, String host) {
     checkEscapes(value, rest);
     if (!lower.equals("http") && !lower.equals("https")) {
       throw new InvalidValueException(
-          value, NEED, "scheme \"" + scheme + "\" is not http or https", "");
+          value, NEED, "scheme \"" + scheme + "\" is not http or https", SCHEME_HINT);
     }
     return new HttpUrl(value, lower, host);
+  }
+
+  /** The parser's reason in this report's words ("https://" has no host, not "authority"). */
+  private static String reason(URISyntaxException e) {
+    String reason = e.getReason();
+    if ("Expected authority".equals(reason)) {
+      return "no host after \"//\"";
+    }
+    return reason.isEmpty()
+        ? reason
+        : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
   }
 
   private static String goHost(String value, String authority) throws InvalidValueException {

@@ -17,14 +17,15 @@ public final class InvalidValueException extends Exception {
    * @param value the rejected input (may be {@code null})
    * @param need what a valid value looks like, e.g. {@code "an AC Name"}
    * @param detail what exactly is wrong with {@code value}; may be empty
-   * @param hint how to fix it; may be empty
+   * @param hint how to fix it; when empty, the hint says to write what {@code need} describes, so
+   *     every finding built from this exception has a hint
    */
   public InvalidValueException(String value, String need, String detail, String hint) {
     super(message(value, need, detail));
     this.value = value;
     this.need = need;
     this.detail = detail == null ? "" : detail;
-    this.hint = hint == null ? "" : hint;
+    this.hint = hint == null || hint.isEmpty() ? "write " + need : hint;
   }
 
   /** The rejected input. */
@@ -42,7 +43,7 @@ public final class InvalidValueException extends Exception {
     return detail;
   }
 
-  /** How to fix the input, or empty. */
+  /** How to fix the input; never empty. */
   public String hint() {
     return hint;
   }

@@ -34,12 +34,9 @@ public record OctalMode(String value, int bits) {
     if (value == null || value.isEmpty()) {
       throw new InvalidValueException(value, NEED, "empty", "omit mode to get 0755");
     }
-    String digits = value.length() == 5 && value.charAt(0) == '0' ? value.substring(1) : value;
-    if (digits.length() > 4) {
-      throw new InvalidValueException(value, NEED, "too many digits", "write at most 4 digits");
-    }
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
+    // Characters first: "rwxr-xr-x" is a symbolic mode, not an octal one with too many digits.
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c < '0' || c > '7') {
         throw new InvalidValueException(
             value,
@@ -47,6 +44,10 @@ public record OctalMode(String value, int bits) {
             AcIdentifier.describe(c) + " is not an octal digit",
             "write the mode as octal digits, e.g. \"0750\" for rwxr-x---");
       }
+    }
+    String digits = value.length() == 5 && value.charAt(0) == '0' ? value.substring(1) : value;
+    if (digits.length() > 4) {
+      throw new InvalidValueException(value, NEED, "too many digits", "write at most 4 digits");
     }
     return new OctalMode(value, Integer.parseInt(digits, 8));
   }

@@ -179,7 +179,10 @@ public record Timestamp(String value, Instant instant) {
 
     private void range(boolean ok, String detail) throws InvalidValueException {
       if (!ok) {
-        throw fail(detail, "");
+        throw fail(
+            detail,
+            "use a date and time that exist: month 01-12, a day of that month, hour 00-23,"
+                + " minute 00-59, and a zone offset no larger than 23:59");
       }
     }
 

@@ -9,9 +9,14 @@ import java.util.List;
 /**
  * The hand-written cases: testdata/examples (the spec's own examples, each with a sidecar that
  * states the verdict) and testdata/manifests/{valid,invalid}/AREA/NAME.json (the folder states the
- * verdict; the sidecar what else is expected).
+ * verdict; the sidecar what else is expected). testdata/manifests/audit/ has the same layout one
+ * level down: an independent set written from the spec text alone, kept apart so that it can be
+ * compared with the main set.
  */
 final class CorpusCases {
+  /** The folder of the independent audit set under testdata/manifests. */
+  static final String AUDIT = "audit";
+
   private CorpusCases() {}
 
   /** Every case; layout and sidecar problems go to {@code problems}. */
@@ -29,8 +34,12 @@ final class CorpusCases {
     Path manifests = TestData.manifests();
     for (Path file : TestData.files(manifests)) {
       Path relative = manifests.relativize(file);
+      if (relative.getNameCount() == 4 && relative.getName(0).toString().equals(AUDIT)) {
+        relative = relative.subpath(1, 4);
+      }
       if (relative.getNameCount() != 3) {
-        problems.add(TestData.relative(file) + ": cases live in manifests/{valid,invalid}/AREA/");
+        problems.add(
+            TestData.relative(file) + ": cases live in manifests/[audit/]{valid,invalid}/AREA/");
         continue;
       }
       String folder = relative.getName(0).toString();

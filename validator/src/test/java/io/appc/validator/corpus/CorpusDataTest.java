@@ -41,7 +41,10 @@ class CorpusDataTest {
   @Test
   void everyInvalidManifestHasASidecar() {
     List<String> missing = new ArrayList<>();
-    for (Path file : TestData.files(TestData.manifests().resolve("invalid"))) {
+    List<Path> invalid = new ArrayList<>(TestData.files(TestData.manifests().resolve("invalid")));
+    invalid.addAll(
+        TestData.files(TestData.manifests().resolve(CorpusCases.AUDIT).resolve("invalid")));
+    for (Path file : invalid) {
       if (TestData.isManifest(file) && !Files.isRegularFile(TestData.sidecarOf(file))) {
         missing.add(TestData.relative(file));
       }

@@ -10,8 +10,11 @@ import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonReaderTest {
@@ -188,5 +191,40 @@ class JsonReaderTest {
     assertEquals(new Findings.Position(5, 10), doc.position("/x~1y"));
     assertEquals(new Findings.Position(2, 10), doc.position("/app/missing"));
     assertEquals(new Findings.Position(1, 1), doc.position(""));
+  }
+
+  static Stream<Arguments> commonSyntaxErrors() {
+    return Stream.of(
+        Arguments.of(
+            "{\"a\": 1,}", "need a member name in double quotes, got '}'", "trailing comma"),
+        Arguments.of("{\"a\": [1,]}", "need a value, got ']'", "trailing comma"),
+        Arguments.of(
+            "{'a': 1}", "need a member name in double quotes, got a single quote", "double quotes"),
+        Arguments.of("{\"a\": 'x'}", "single quote", "double quotes"),
+        Arguments.of("{\"a\": /* c */ 1}", "the start of a comment", "no comments"),
+        Arguments.of("{\n// c\n\"a\": 1}", "the start of a comment", "no comments"));
+  }
+
+  /** Syntax errors read as "need X, got Y" with the usual cause, not in the parser's terms. */
+  @ParameterizedTest
+  @MethodSource("commonSyntaxErrors")
+  void explainsCommonSyntaxErrors(String source, String message, String hint) {
+    List<Finding> found = problems(source);
+    assertEquals(1, found.size(), found::toString);
+    Finding f = found.get(0);
+    assertTrue(f.message().startsWith("malformed JSON: need "), f.message());
+    assertTrue(f.message().contains(message), f.message());
+    assertTrue(f.hint().contains(hint), f.hint());
+    assertTrue(!f.message().contains("code ") && !f.message().contains("Feature"), f.message());
+  }
+
+  /** An empty file still gets a position and a hint, like every other finding. */
+  @Test
+  void anEmptyFileIsReportedAtTheFirstPositionWithAHint() {
+    List<Finding> found = problems("");
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(1, found.get(0).line());
+    assertEquals(1, found.get(0).column());
+    assertTrue(found.get(0).hint().contains("ImageManifest"), found.get(0).hint());
   }
 }

@@ -88,4 +88,34 @@ class ExposedPortsRuleTest {
         ports("{'name':'http','hostPort':80,'podPort':{'name':'web','port':80,'protocol':'tcp'}}"),
         "POD-047 note /ports/0/podPort/name");
   }
+
+  /**
+   * An app's app object replaces its image's, so when every app has one, the pod's port names are
+   * all in the manifest and a name that matches none of them refers to nothing.
+   */
+  @Test
+  void exposedPortMustNameAnAppPortWhenEveryAppOverridesItsAppSection() {
+    String app =
+        "{'name':'web','image':{'id':'"
+            + Manifests.ID
+            + "'},'app':{'user':'0','group':'0',"
+            + "'ports':[{'name':'http','port':80,'protocol':'tcp'}]}}";
+    String dangling =
+        Manifests.podWith("'apps':[" + app + "],'ports':[{'name':'https','hostPort':443}]");
+    expect(Compat.SPEC, dangling, "POD-043 error /ports/0/name");
+    expect(Compat.ACTOOL, dangling, "POD-043 note /ports/0/name");
+    expectBoth(Manifests.podWith("'apps':[" + app + "],'ports':[{'name':'http','hostPort':80}]"));
+    expectBoth(
+        Manifests.podWith(
+            "'apps':["
+                + app
+                + "],'ports':[{'name':'https','hostPort':443,"
+                + "'podPort':{'name':'https','port':443,'protocol':'tcp'}}]"));
+  }
+
+  /** Without an app object the image's ports are unknown here, so no name is a dangling one. */
+  @Test
+  void exposedPortNamesAreNotCheckedWhenAnAppUsesItsImagesPorts() {
+    expectBoth(ports("{'name':'anything','hostPort':8080}"));
+  }
 }

@@ -49,10 +49,10 @@ class SchemaFindingsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void levelsFollowTheRequirementCatalogExceptThatWrongTypesAreErrors(SchemaCases.Case c) {
+  void levelsFollowTheRequirementCatalogExceptThatTypeViolationsAreErrors(SchemaCases.Case c) {
     Set<String> wrongTypes =
         SchemaValidator.violations(c.manifest(), c.kind()).stream()
-            .filter(v -> "type".equals(v.keyword()))
+            .filter(v -> "type".equals(v.keyword()) || v.typeFact())
             .map(SchemaViolation::pointer)
             .collect(Collectors.toSet());
     for (Finding f : SchemaCases.validate(c.manifest(), c.kind(), Compat.SPEC)) {
@@ -78,6 +78,17 @@ class SchemaFindingsTest {
     SchemaCases.Case c = find("pod volume members of wrong types");
     assertEquals(Level.ERROR, levelAt(c, Compat.SPEC, "/volumes/0/recursive"));
     assertEquals(Level.ERROR, levelAt(c, Compat.SPEC, "/volumes/0/uid"));
+  }
+
+  /**
+   * aci.md types supplementaryGIDs as a "list of unsigned integers": the sign is part of the type,
+   * so -1 is an error although IM-037 is a SHOULD* row. Go decoded GIDs into int and accepted it.
+   */
+  @Test
+  void aNegativeSupplementaryGidBreaksTheTypeSoItIsAnErrorInSpecMode() {
+    SchemaCases.Case c = find("supplementaryGIDs negative");
+    assertEquals(Level.ERROR, levelAt(c, Compat.SPEC, "/app/supplementaryGIDs/0"));
+    assertTrue(SchemaCases.validate(c.manifest(), c.kind(), Compat.ACTOOL).isEmpty());
   }
 
   @Test

@@ -49,6 +49,8 @@ class AcIdentifierTest {
     InvalidValueException e =
         assertThrows(InvalidValueException.class, () -> AcIdentifier.parse(value, Compat.SPEC));
     assertTrue(e.detail().contains("two separators"), e.getMessage());
+    // The spec contradicts itself here; the hint says which reading this validator takes.
+    assertTrue(e.hint().contains("example.com/~user/app_v1"), e.hint());
   }
 
   /** Go acidentifier_test.go bad values. */

@@ -1,6 +1,7 @@
 package io.appc.validator.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.Compat;
@@ -29,7 +30,10 @@ class AcNameTest {
   @ValueSource(strings = {"a--b", "foo---bar"})
   void acceptsDashRunsOnlyInActoolMode(String value) throws InvalidValueException {
     assertEquals(value, AcName.parse(value, Compat.ACTOOL).value());
-    assertThrows(InvalidValueException.class, () -> AcName.parse(value, Compat.SPEC));
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> AcName.parse(value, Compat.SPEC));
+    // The tilde example belongs to AC Identifiers; an AC Name hint does not mention it.
+    assertFalse(e.hint().contains("~"), e.hint());
   }
 
   /** Go acname_test.go bad values. */

@@ -1,9 +1,11 @@
 package io.appc.validator.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.Compat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +68,23 @@ class HttpUrlTest {
     for (Compat compat : Compat.values()) {
       assertEquals("https", HttpUrl.parse(value, compat).scheme());
     }
+  }
+
+  /** Every rejection says how to fix it: the report shows the hint next to the message. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://example.com", "mailto:docs@example.com"})
+  void everyRejectionCarriesAHint(String value) {
+    for (Compat compat : Compat.values()) {
+      InvalidValueException e =
+          assertThrows(InvalidValueException.class, () -> HttpUrl.parse(value, compat));
+      assertFalse(e.hint() == null || e.hint().isBlank(), value);
+    }
+  }
+
+  @Test
+  void aUrlWithoutAHostSaysSo() {
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> HttpUrl.parse("https://", Compat.SPEC));
+    assertEquals("no host after \"//\" at offset 8", e.detail());
   }
 }

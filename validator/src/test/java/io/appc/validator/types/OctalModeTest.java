@@ -2,6 +2,7 @@ package io.appc.validator.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.Compat;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,5 +30,15 @@ class OctalModeTest {
     for (Compat compat : Compat.values()) {
       assertThrows(InvalidValueException.class, () -> OctalMode.parse(value, compat));
     }
+  }
+
+  /** A symbolic mode is long, but its problem is the letters, not the number of digits. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rwxr-xr-x", "u=rwx,g=rx"})
+  void namesTheFirstNonOctalCharacterOfASymbolicMode(String value) {
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> OctalMode.parse(value, Compat.SPEC));
+    assertTrue(e.detail().endsWith("is not an octal digit"), e.detail());
+    assertTrue(e.hint().contains("0750"), e.hint());
   }
 }

@@ -1,6 +1,7 @@
 package io.appc.validator.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.appc.validator.Compat;
@@ -101,5 +102,16 @@ class TimestampTest {
   })
   void readsTheInstant(String value, String utc) throws InvalidValueException {
     assertEquals(Instant.parse(utc), Timestamp.parse(value, Compat.SPEC).instant());
+  }
+
+  /** Every rejection says how to fix it: the report shows the hint next to the message. */
+  @ParameterizedTest
+  @ValueSource(strings = {"2014-13-27T19:32:27Z", "2014-10-27T24:00:00Z", "2014-02-30T10:00:00Z"})
+  void everyRejectionCarriesAHint(String value) {
+    for (Compat compat : Compat.values()) {
+      InvalidValueException e =
+          assertThrows(InvalidValueException.class, () -> Timestamp.parse(value, compat));
+      assertFalse(e.hint() == null || e.hint().isBlank(), value);
+    }
   }
 }

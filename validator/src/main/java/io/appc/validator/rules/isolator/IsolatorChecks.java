@@ -175,7 +175,7 @@ public final class IsolatorChecks {
           type.isolatorName
               + " is not defined by the spec text; only the Go reference"
               + " (CHANGELOG v0.8.8) knows it, so other executors may ignore it",
-          "");
+          "keep it only for executors known to support it; a portable manifest leaves it out");
     }
     boolean inScope = podLevel ? type.allowedOnPods() : type.allowedOnApps();
     if (!inScope) {
