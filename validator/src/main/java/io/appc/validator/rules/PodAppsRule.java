@@ -189,20 +189,26 @@ public final class PodAppsRule implements ManifestRule {
           (path != null && mountPaths.contains(clean(path)))
               || (name != null && (mountVolumes.contains(name) || volumeNames.contains(name)));
       if (!satisfied) {
-        Reports.specOnly(
-            ctx,
-            "POD-002",
-            JsonPointers.child(pointer + "/app/mountPoints", i),
+        String at = JsonPointers.child(pointer + "/app/mountPoints", i);
+        String message =
             "mount point \""
                 + (name == null ? "" : name)
                 + "\" is not satisfied: need a mount with path \""
                 + (path == null ? "" : path)
                 + "\" or a volume named \""
                 + (name == null ? "" : name)
-                + "\", got neither",
+                + "\", got neither";
+        String hint =
             "a reified pod manifest satisfies every mount point; add a mount to "
                 + pointer
-                + "/mounts");
+                + "/mounts";
+        if (ctx.reifiedPods() || ctx.actool()) {
+          Reports.specOnly(ctx, "POD-002", at, message, hint);
+        } else {
+          // pods.md: satisfying mount points is part of reifying a template (as is naming the
+          // image ID, POD-003), so a template only gets a warning; --reified makes it an error.
+          ctx.findings().warning("POD-002", at, "pod template: " + message, hint);
+        }
       }
     }
   }

@@ -91,6 +91,14 @@ final class Manifests {
     assertEquals(expected, summary(result), () -> details(result));
   }
 
+  /** Asserts the findings of spec mode with {@code --reified} (pod manifests must be runnable). */
+  static void expectReified(String json, String... findings) {
+    FileResult result =
+        new ManifestValidator(ValidationOptions.DEFAULT.withReifiedPods(true))
+            .validate(json.getBytes(StandardCharsets.UTF_8), "manifest");
+    assertEquals(Arrays.stream(findings).sorted().toList(), summary(result), () -> details(result));
+  }
+
   /** Asserts the same findings in both modes. */
   static void expectBoth(String json, String... findings) {
     expect(Compat.SPEC, json, findings);

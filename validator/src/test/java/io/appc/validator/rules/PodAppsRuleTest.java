@@ -3,6 +3,7 @@ package io.appc.validator.rules;
 import static io.appc.validator.rules.Manifests.ID;
 import static io.appc.validator.rules.Manifests.expect;
 import static io.appc.validator.rules.Manifests.expectBoth;
+import static io.appc.validator.rules.Manifests.expectReified;
 import static io.appc.validator.rules.Manifests.podApp;
 import static io.appc.validator.rules.Manifests.podWith;
 
@@ -114,7 +115,8 @@ class PodAppsRuleTest {
         podApp(
             "'app':{'user':'0','group':'0','mountPoints':[{'name':'backup','path':'/mnt/bar'}]}",
             WORK_VOLUME);
-    expect(Compat.SPEC, unsatisfied, "POD-002 error /apps/0/app/mountPoints/0");
+    expect(Compat.SPEC, unsatisfied, "POD-002 warning /apps/0/app/mountPoints/0");
+    expectReified(unsatisfied, "POD-002 error /apps/0/app/mountPoints/0");
     expect(Compat.ACTOOL, unsatisfied, "POD-002 note /apps/0/app/mountPoints/0");
     expectBoth(
         podApp(
