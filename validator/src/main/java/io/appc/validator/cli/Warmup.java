@@ -1,6 +1,7 @@
 package io.appc.validator.cli;
 
 import io.appc.validator.ValidationOptions;
+import io.appc.validator.image.posix.NativeFs;
 import io.appc.validator.manifest.ManifestValidator;
 import java.nio.charset.StandardCharsets;
 
@@ -9,6 +10,11 @@ import java.nio.charset.StandardCharsets;
  * main thread sets up the command line, so that a one-shot {@code appc validate} pays for the two
  * at once instead of one after the other. The command waits for it before validating, so the two
  * threads never initialise the same classes at the same time.
+ *
+ * <p>{@code appc render} needs the native file system binding, whose loading (jnr-ffi generating
+ * and loading its stubs) takes 0.2 to 0.3 s; it is loaded here while the main thread reads the
+ * command line, the store and the image manifest. {@link NativeFs#get()} is synchronised, so the
+ * render simply waits for it if it gets there first.
  */
 final class Warmup {
   private static final byte[] SAMPLE =
@@ -23,6 +29,12 @@ final class Warmup {
 
   /** Starts the warm-up if {@code command} is one that validates manifests. */
   static void startFor(String command) {
+    if ("render".equals(command)) {
+      Thread thread = new Thread(Warmup::loadNativeFs, "appc-warmup");
+      thread.setDaemon(true);
+      thread.start();
+      return;
+    }
     if (!"validate".equals(command)) {
       return;
     }
@@ -39,6 +51,14 @@ final class Warmup {
     thread.setDaemon(true);
     running = thread;
     thread.start();
+  }
+
+  private static void loadNativeFs() {
+    try {
+      NativeFs.get();
+    } catch (RuntimeException | Error e) {
+      // The render loads it again and reports the failure.
+    }
   }
 
   /** Waits until a started warm-up has finished. */
