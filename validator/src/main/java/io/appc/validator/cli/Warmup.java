@@ -1,6 +1,8 @@
 package io.appc.validator.cli;
 
 import io.appc.validator.ValidationOptions;
+import io.appc.validator.finding.Findings;
+import io.appc.validator.image.store.ManifestFacts;
 import io.appc.validator.image.posix.NativeFs;
 import io.appc.validator.manifest.ManifestValidator;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,9 @@ final class Warmup {
       Thread thread = new Thread(Warmup::loadNativeFs, "appc-warmup");
       thread.setDaemon(true);
       thread.start();
+      Thread json = new Thread(Warmup::loadJsonReader, "appc-warmup-json");
+      json.setDaemon(true);
+      json.start();
       return;
     }
     if (!"validate".equals(command)) {
@@ -58,6 +63,14 @@ final class Warmup {
       NativeFs.get();
     } catch (RuntimeException | Error e) {
       // The render loads it again and reports the failure.
+    }
+  }
+
+  private static void loadJsonReader() {
+    try {
+      ManifestFacts.parse(SAMPLE, new Findings("warmup"));
+    } catch (RuntimeException | Error e) {
+      // The render reads the real manifest and reports what goes wrong.
     }
   }
 
