@@ -8,7 +8,10 @@
 # of each tool with a warm page cache and prints the medians and their ratio. `appc render`
 # includes JVM start-up, reading the image, hashing it (image ID check) and the atomic rename.
 # Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree,
-# and RENDER_OPTS to pass options to render (for example --skip-id-check).
+# APPC_BEFORE to a second launcher (for example ./appc of an older checkout) to time it side by
+# side, and RENDER_OPTS to pass options to render (for example --skip-id-check). Each run also
+# times `sha512sum` of the image, alone and in parallel with `tar -xf`: the least a render that
+# checks the image ID can take.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,12 +66,19 @@ else
   appc_render() { "$APPC" render "$@"; }
 fi
 
+if [[ -n ${APPC_BEFORE:-} ]]; then
+  before_render() { "$APPC_BEFORE" render "$@"; }
+fi
+
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 cat "$image" >/dev/null # warm the page cache
 tar_times=()
 appc_times=()
+before_times=()
+sha_times=()
+both_times=()
 time_tar() {
   mkdir "$work/out-tar"
   local t0 t1
@@ -85,6 +95,33 @@ time_appc() {
   t1=$(now)
   appc_times+=("$(echo "$t1 - $t0" | bc)")
 }
+time_before() {
+  local t0 t1
+  rm -rf "$work/out-before" "$work/store-before"
+  t0=$(now)
+  # shellcheck disable=SC2086
+  before_render "$image" --to "$work/out-before" --store "$work/store-before" ${RENDER_OPTS:-} \
+    >/dev/null
+  t1=$(now)
+  before_times+=("$(echo "$t1 - $t0" | bc)")
+  rm -rf "$work/out-before" "$work/store-before"
+}
+time_sha() {
+  local t0 t1
+  t0=$(now)
+  sha512sum "$image" >/dev/null
+  t1=$(now)
+  sha_times+=("$(echo "$t1 - $t0" | bc)")
+  rm -rf "$work/out-both"
+  mkdir "$work/out-both"
+  t0=$(now)
+  tar -xf "$image" -C "$work/out-both" &
+  sha512sum "$image" >/dev/null
+  wait
+  t1=$(now)
+  both_times+=("$(echo "$t1 - $t0" | bc)")
+  rm -rf "$work/out-both"
+}
 # Alternate which tool goes first, so that neither always pays for the other's write-back.
 for ((i = 1; i <= runs; i++)); do
   rm -rf "$work/out-tar" "$work/out-appc" "$work/store"
@@ -94,11 +131,25 @@ for ((i = 1; i <= runs; i++)); do
   else
     time_appc; sync; time_tar
   fi
-  echo "run $i: tar ${tar_times[-1]} s, appc render ${appc_times[-1]} s"
+  line="run $i: tar ${tar_times[-1]} s, appc render ${appc_times[-1]} s"
+  if [[ -n ${APPC_BEFORE:-} ]]; then
+    sync; time_before
+    line+=", before ${before_times[-1]} s"
+  fi
+  sync; time_sha
+  echo "$line, sha512sum ${sha_times[-1]} s, tar & sha512sum ${both_times[-1]} s"
 done
 diff -r --no-dereference "$work/out-tar/rootfs" "$work/out-appc/rootfs" >/dev/null \
   && echo "outputs identical" || { echo "OUTPUTS DIFFER"; exit 1; }
 tar_m=$(printf '%s\n' "${tar_times[@]}" | median)
 appc_m=$(printf '%s\n' "${appc_times[@]}" | median)
 echo "median: tar -xf ${tar_m} s, appc render ${appc_m} s, ratio $(echo "scale=2; $appc_m / $tar_m" | bc)"
+if [[ -n ${APPC_BEFORE:-} ]]; then
+  before_m=$(printf '%s\n' "${before_times[@]}" | median)
+  echo "median: before ${before_m} s, ratio $(echo "scale=2; $before_m / $tar_m" | bc)"
+fi
+sha_m=$(printf '%s\n' "${sha_times[@]}" | median)
+both_m=$(printf '%s\n' "${both_times[@]}" | median)
+echo "median: sha512sum ${sha_m} s (ratio $(echo "scale=2; $sha_m / $tar_m" | bc)), tar -xf and" \
+  "sha512sum in parallel ${both_m} s (ratio $(echo "scale=2; $both_m / $tar_m" | bc))"
 rm -rf "$work/out-tar" "$work/out-appc" "$work/store"

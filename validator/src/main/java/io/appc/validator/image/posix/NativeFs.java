@@ -126,9 +126,37 @@ public final class NativeFs {
     return new Stat(b.getShort(28) & 0xffff, b.getInt(20), b.getInt(24), b.getLong(40));
   }
 
+  /**
+   * The process's file mode creation mask, from {@code /proc/self/status} (reading it with {@code
+   * umask(2)} would change it for a moment under other threads); {@code 0777} when unknown, which
+   * makes callers set every mode explicitly.
+   */
+  public static int umask() {
+    try {
+      for (String line :
+          java.nio.file.Files.readAllLines(
+              java.nio.file.Path.of("/proc/self/status"), StandardCharsets.ISO_8859_1)) {
+        if (line.startsWith("Umask:")) {
+          return Integer.parseInt(line.substring(6).trim(), 8) & 0777;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or no /proc: fall through
+    }
+    return 0777;
+  }
+
   /** Creates a new regular file; returns its descriptor, or -1 when the path exists. */
   public int createFile(String path) throws FsException {
-    int fd = libc.open(c(path), openNewFlags, 0600);
+    return createFile(path, 0600);
+  }
+
+  /**
+   * Creates a new regular file with {@code mode} (less the umask); returns its descriptor, or -1
+   * when the path exists.
+   */
+  public int createFile(String path, int mode) throws FsException {
+    int fd = libc.open(c(path), openNewFlags, mode);
     if (fd < 0) {
       int errno = errno();
       if (errno == Errno.EEXIST.intValue()) {

@@ -81,6 +81,7 @@ final class Extraction {
   private final boolean root;
   private final int euid;
   private final int egid;
+  private final int umask;
   private final List<Finding> findings;
   private final boolean refuseOutsideRootfs;
   private final Set<String> realDirs = new HashSet<>();
@@ -95,6 +96,7 @@ final class Extraction {
     this.root = fs.isRoot();
     this.euid = fs.euid();
     this.egid = fs.egid();
+    this.umask = NativeFs.umask();
     this.findings = findings;
     this.refuseOutsideRootfs = refuseOutsideRootfs;
     fs.mkdir(ROOTFS, 0700);
@@ -217,10 +219,14 @@ final class Extraction {
   private void writeFile(Pass pass, TarEntry e, String rel, TarReader reader)
       throws IOException, Refusal {
     ensureParents(pass, rel);
-    int fd = fs.createFile(rel);
+    // Most modes survive the umask unchanged; then open(2) sets the mode and fchmod is not needed.
+    // Set-id and sticky bits always need it (open ignores them, and chown clears set-id bits).
+    boolean modeAtCreate = (e.mode() & (07000 | umask)) == 0;
+    int createMode = modeAtCreate ? e.mode() : 0600;
+    int fd = fs.createFile(rel, createMode);
     if (fd < 0) {
       clear(rel);
-      fd = fs.createFile(rel);
+      fd = fs.createFile(rel, createMode);
       if (fd < 0) {
         throw new IOException("cannot create " + TarEntry.display(rel) + ": it keeps reappearing");
       }
@@ -237,7 +243,7 @@ final class Extraction {
       if (owners(e)) {
         fs.fchown(fd, e.uid(), e.gid(), rel);
       }
-      if (e.mode() != 0600) {
+      if (!modeAtCreate) {
         fs.fchmod(fd, e.mode(), rel);
       }
       for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {

@@ -201,6 +201,26 @@ class TarReaderTest {
   }
 
   @Test
+  void checksumsOfHeadersFullOfHighBytesAreVerifiedExactly() throws Exception {
+    byte[] h = header("rootfs/a", '0', 0, "");
+    Arrays.fill(h, 265, 329, (byte) 0xff); // user and group names
+    Arrays.fill(h, 345, 500, (byte) 0xfe); // name prefix
+    Arrays.fill(h, 148, 156, (byte) ' ');
+    long unsigned = 0;
+    long signed = 0;
+    for (byte b : h) {
+      unsigned += b & 0xff;
+      signed += b;
+    }
+    for (long sum : new long[] {unsigned, signed}) {
+      put(h, 148, String.format("%07o", sum));
+      assertEquals(1, read(archive(h.clone())).size(), "checksum " + sum);
+    }
+    put(h, 148, String.format("%07o", unsigned + 1));
+    assertThrows(TarFormatException.class, () -> read(archive(h.clone())));
+  }
+
+  @Test
   void corruptArchivesAreReportedWithTheirOffset() {
     byte[] bad = header("rootfs/a", '0', 0, "");
     bad[0] = 'X';
