@@ -199,7 +199,8 @@ public final class ThroughputBench {
                   "exec": ["/usr/bin/reduce-worker", "--quiet"],
                   "user": "100",
                   "group": "300",
-                  "mountPoints": [{"name": "work", "path": "/var/lib/work"}]
+                  "mountPoints": [{"name": "work", "path": "/var/lib/work"}],
+                  "ports": [{"name": "http", "port": 80, "protocol": "tcp"}]
                 },
                 "mounts": [{"volume": "worklib", "path": "/var/lib/work"}]
               }
