@@ -14,10 +14,10 @@ import java.nio.charset.StandardCharsets;
  * threads never initialise the same classes at the same time.
  *
  * <p>{@code appc render} needs the native file system binding, whose loading (jnr-ffi generating
- * and generating its call adapters) takes 0.2 to 0.3 s, and the JSON reader for the image manifest (about 0.07
- * s the first time); each is loaded on its own thread while the main thread parses the command
- * line. {@link NativeFs#get()} is synchronised and class initialisation is too, so the render
- * simply waits for whatever is not ready yet.
+ * and generating its call adapters) takes 0.2 to 0.3 s, and the JSON reader for the image manifest
+ * (about 0.07 s the first time); each is loaded on its own thread while the main thread parses the
+ * command line. {@link NativeFs#get()} is synchronised and class initialisation is too, so the
+ * render simply waits for whatever is not ready yet.
  */
 final class Warmup {
   private static final byte[] SAMPLE =
