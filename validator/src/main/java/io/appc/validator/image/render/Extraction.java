@@ -304,6 +304,15 @@ final class Extraction {
     }
     realDirs.add(rel);
     pass.ownSymlinks.remove(rel);
+    ownerAndXattrs(pass, e, rel);
+    dirMeta.put(rel, new DirMeta(e.mode(), e.mtimeSeconds(), e.mtimeNanos(), true));
+  }
+
+  /**
+   * Sets the owner, then the extended attributes, of a path: a change of owner clears set-id bits
+   * and file capabilities, so it must come first.
+   */
+  private void ownerAndXattrs(Pass pass, TarEntry e, String rel) throws IOException {
     if (owners(e)) {
       fs.lchown(rel, e.uid(), e.gid());
     }
@@ -314,7 +323,6 @@ final class Extraction {
         xattrWarning(pass, e, x.getKey(), ex);
       }
     }
-    dirMeta.put(rel, new DirMeta(e.mode(), e.mtimeSeconds(), e.mtimeNanos(), true));
   }
 
   private void symlink(Pass pass, TarEntry e, String rel) throws IOException, Refusal {
@@ -327,16 +335,7 @@ final class Extraction {
       fs.symlink(e.linkName(), rel);
     }
     pass.ownSymlinks.add(rel);
-    if (owners(e)) {
-      fs.lchown(rel, e.uid(), e.gid());
-    }
-    for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-      try {
-        fs.lsetxattr(rel, x.getKey(), x.getValue());
-      } catch (FsException ex) {
-        xattrWarning(pass, e, x.getKey(), ex);
-      }
-    }
+    ownerAndXattrs(pass, e, rel);
     fs.lutimes(rel, e.mtimeSeconds(), e.mtimeNanos());
   }
 
@@ -412,17 +411,8 @@ final class Extraction {
       }
       throw ex;
     }
-    if (owners(e)) {
-      fs.lchown(rel, e.uid(), e.gid());
-    }
+    ownerAndXattrs(pass, e, rel);
     fs.chmod(rel, e.mode());
-    for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-      try {
-        fs.lsetxattr(rel, x.getKey(), x.getValue());
-      } catch (FsException ex) {
-        xattrWarning(pass, e, x.getKey(), ex);
-      }
-    }
     fs.lutimes(rel, e.mtimeSeconds(), e.mtimeNanos());
   }
 
