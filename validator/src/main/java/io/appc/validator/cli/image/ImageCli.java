@@ -1,5 +1,6 @@
 package io.appc.validator.cli.image;
 
+import io.appc.validator.cli.ExitCodes;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.ImageStore;
@@ -7,16 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
-/** What the image commands share: exit codes, the store option, finding lines. */
+/** What the image commands share: exit codes (the same as validate's), the store option. */
 final class ImageCli {
   /** Everything checked out. */
-  static final int OK = 0;
+  static final int OK = ExitCodes.VALID;
 
   /** A check failed: a refused member, a bad signature, an unusable image, no such image. */
-  static final int CHECK_FAILED = 1;
+  static final int CHECK_FAILED = ExitCodes.INVALID;
 
   /** Bad usage or an I/O failure that says nothing about the input's validity. */
-  static final int USAGE_OR_IO = 2;
+  static final int USAGE_OR_IO = ExitCodes.USAGE_OR_IO;
 
   private ImageCli() {}
 
