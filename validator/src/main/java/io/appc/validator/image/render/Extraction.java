@@ -55,7 +55,7 @@ import java.util.TreeMap;
  * layers, because creating entries changes a directory's mtime and a read-only mode would block
  * later layers.
  */
-final class Extraction {
+final class Extraction implements AutoCloseable {
   private static final String ROOTFS = "rootfs";
   private static final int IMPLICIT_DIR_MODE = 0755;
 
@@ -78,6 +78,7 @@ final class Extraction {
 
   private final Path renderDir;
   private final NativeFs fs;
+  private final FileWriter writer;
   private final boolean root;
   private final int euid;
   private final int egid;
@@ -100,6 +101,7 @@ final class Extraction {
     this.findings = findings;
     this.refuseOutsideRootfs = refuseOutsideRootfs;
     fs.mkdir(ROOTFS, 0700);
+    this.writer = new FileWriter(fs);
     realDirs.add(ROOTFS);
     dirMeta.put(ROOTFS, new DirMeta(IMPLICIT_DIR_MODE, 0, 0, false));
   }
@@ -148,11 +150,13 @@ final class Extraction {
     if (!pass.deferredLinks.isEmpty()) {
       resolveDeferredLinks(pass);
     }
+    writer.flush(this::xattrWarning);
     return new LayerStats(pass.extracted, pass.filtered);
   }
 
-  /** Applies directory modes and times, deepest first. */
+  /** Applies directory modes and times, deepest first, once every file is complete. */
   void finish() throws IOException {
+    writer.flush(this::xattrWarning);
     for (Map.Entry<String, DirMeta> e : dirMeta.descendingMap().entrySet()) {
       Stat s = fs.lstat(e.getKey());
       if (s == null || !s.isDirectory()) {
@@ -164,6 +168,12 @@ final class Extraction {
         fs.lutimes(e.getKey(), meta.seconds(), meta.nanos());
       }
     }
+  }
+
+  /** Completes or abandons queued files, closing their descriptors. */
+  @Override
+  public void close() {
+    writer.close();
   }
 
   private void member(Pass pass, TarEntry e, TarReader reader) throws IOException, Refusal {
@@ -231,8 +241,26 @@ final class Extraction {
         throw new IOException("cannot create " + TarEntry.display(rel) + ": it keeps reappearing");
       }
     }
+    FileWriter.Metadata metadata =
+        new FileWriter.Metadata(
+            owners(e),
+            e.uid(),
+            e.gid(),
+            modeAtCreate ? -1 : e.mode(),
+            e.xattrs(),
+            e.mtimeSeconds(),
+            e.mtimeNanos());
+    FileWriter.Origin origin = new FileWriter.Origin(pass.display, e.name());
+    boolean handedOver = false;
     try {
       int file = fd;
+      if (e.sparse() == null && FileWriter.fits(e.size())) {
+        writer.beginFile(e.size());
+        reader.transferData(writer::content);
+        writer.finishFile(fd, rel, origin, (int) e.size(), metadata);
+        handedOver = true;
+        return;
+      }
       if (e.sparse() == null) {
         reader.transferData(chunk -> fs.write(file, chunk, rel));
       } else {
@@ -240,22 +268,11 @@ final class Extraction {
         reader.transferData(sparse::write);
         fs.truncate(fd, e.realSize(), rel);
       }
-      if (owners(e)) {
-        fs.fchown(fd, e.uid(), e.gid(), rel);
-      }
-      if (!modeAtCreate) {
-        fs.fchmod(fd, e.mode(), rel);
-      }
-      for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-        try {
-          fs.fsetxattr(fd, x.getKey(), x.getValue(), rel);
-        } catch (FsException ex) {
-          xattrWarning(pass, e, x.getKey(), ex);
-        }
-      }
-      fs.futimes(fd, e.mtimeSeconds(), e.mtimeNanos(), rel);
+      FileWriter.apply(fs, fd, rel, origin, metadata, this::xattrWarning);
     } finally {
-      fs.close(fd, rel);
+      if (!handedOver) {
+        fs.close(fd, rel);
+      }
     }
   }
 
@@ -320,7 +337,9 @@ final class Extraction {
       try {
         fs.lsetxattr(rel, x.getKey(), x.getValue());
       } catch (FsException ex) {
-        xattrWarning(pass, e, x.getKey(), ex);
+        xattrWarning(
+            new FileWriter.XattrFailure(
+                new FileWriter.Origin(pass.display, e.name()), x.getKey(), ex));
       }
     }
   }
@@ -637,16 +656,19 @@ final class Extraction {
     return false;
   }
 
-  private void xattrWarning(Pass pass, TarEntry e, String name, FsException ex) {
+  private void xattrWarning(FileWriter.XattrFailure failure) {
     findings.add(
         new Finding(
             "ACI-ARCH-006",
             Level.WARNING,
-            pass.display,
-            TarEntry.display(e.name()),
+            failure.origin().archive(),
+            TarEntry.display(failure.origin().member()),
             0,
             0,
-            "extended attribute " + TarEntry.display(name) + " not kept: " + ex.getMessage(),
+            "extended attribute "
+                + TarEntry.display(failure.name())
+                + " not kept: "
+                + failure.error().getMessage(),
             "the file system or the privileges do not allow it"));
   }
 

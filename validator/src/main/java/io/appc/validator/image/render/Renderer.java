@@ -144,17 +144,17 @@ public final class Renderer {
       Path parent = target.toAbsolutePath().normalize().getParent();
       Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, ".appc-render-");
-      Extraction extraction = new Extraction(temp, findings, compat == Compat.SPEC);
-      List<Layer> layers = plan.layers();
-      for (int i = 0; i < layers.size(); i++) {
-        Layer layer = layers.get(i);
-        reports.add(extractLayer(extraction, layer, i == layers.size() - 1, findings));
+      try (Extraction extraction = new Extraction(temp, findings, compat == Compat.SPEC)) {
+        List<Layer> layers = plan.layers();
+        for (int i = 0; i < layers.size(); i++) {
+          Layer layer = layers.get(i);
+          reports.add(extractLayer(extraction, layer, i == layers.size() - 1, findings));
+        }
+        if (findings.stream().anyMatch(f -> f.level() == Level.ERROR)) {
+          return new RenderResult(Status.REFUSED, target, reports, findings, null);
+        }
+        extraction.finish();
       }
-      boolean refused = findings.stream().anyMatch(f -> f.level() == Level.ERROR);
-      if (refused) {
-        return new RenderResult(Status.REFUSED, target, reports, findings, null);
-      }
-      extraction.finish();
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       temp = null;

@@ -3,6 +3,7 @@ package io.appc.validator.image.tar;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class TarReader implements Closeable {
   private final Consumer<ByteBuffer> tap;
   private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
   private final byte[] header = new byte[BLOCK];
-  private final ByteBuffer headerWords = ByteBuffer.wrap(header);
+  // The checksum is a plain sum, so byte order does not matter; native order is cheapest.
+  private final ByteBuffer headerWords = ByteBuffer.wrap(header).order(ByteOrder.nativeOrder());
   private final PaxHeaders globals = new PaxHeaders();
   private final int maxHeaderBytes;
   private final long maxTotalBytes;

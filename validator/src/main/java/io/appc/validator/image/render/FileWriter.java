@@ -1,0 +1,262 @@
+package io.appc.validator.image.render;
+
+import io.appc.validator.image.posix.NativeFs;
+import io.appc.validator.image.posix.NativeFs.FsException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Fills files that extraction has already created, on a second thread: content, owner, mode,
+ * extended attributes, mtime, close. Extraction keeps every operation on names (lookups, creation,
+ * removal, links) on its own thread in archive order, and hands over only open descriptors of new
+ * inodes, so the two threads never race on the tree: whatever later happens to a name, the writes
+ * go to the inode that was created for the member.
+ *
+ * <p>Small files are packed into batches that share one direct buffer, so the threads meet once per
+ * batch rather than once per file; a file larger than a batch buffer is filled by the caller's own
+ * thread ({@link #fits}). Memory is bounded by the fixed set of buffers.
+ */
+final class FileWriter implements AutoCloseable {
+  static final int BUFFER_BYTES = 1 << 19;
+  private static final int BUFFERS = 8;
+  private static final int MAX_FILES_PER_BATCH = 256;
+  private static final Batch END = new Batch(null);
+
+  /**
+   * What to do to a created file once its content is written.
+   *
+   * @param chown whether to set {@code uid}/{@code gid}
+   * @param chmod the mode to set with {@code fchmod}, or -1 when creation already set it
+   * @param xattrs extended attributes, set after the owner (a change of owner clears some)
+   */
+  record Metadata(
+      boolean chown,
+      long uid,
+      long gid,
+      int chmod,
+      Map<String, byte[]> xattrs,
+      long mtimeSeconds,
+      int mtimeNanos) {}
+
+  /** Which archive member a file comes from, for messages. */
+  record Origin(String archive, String member) {}
+
+  /** An extended attribute that could not be set; extraction turns it into a warning. */
+  record XattrFailure(Origin origin, String name, FsException error) {}
+
+  /** Reports extended attributes that could not be set. */
+  interface XattrFailures {
+    void add(XattrFailure failure);
+  }
+
+  private record File(
+      int fd, String rel, Origin origin, int offset, int length, Metadata metadata) {}
+
+  private static final class Batch {
+    final ByteBuffer buffer;
+    final List<File> files = new ArrayList<>();
+
+    Batch(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+  }
+
+  private final NativeFs fs;
+  private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
+  private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+  private final List<XattrFailure> xattrFailures = new ArrayList<>();
+  private final Thread worker;
+  private volatile IOException failure;
+  private Batch filling;
+  private int pending;
+  private boolean closed;
+
+  FileWriter(NativeFs fs) {
+    this.fs = fs;
+    for (int i = 0; i < BUFFERS; i++) {
+      free.add(ByteBuffer.allocateDirect(BUFFER_BYTES));
+    }
+    worker = new Thread(this::run, "render-file-writer");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Whether a file of {@code size} bytes can be handed over. */
+  static boolean fits(long size) {
+    return size <= BUFFER_BYTES;
+  }
+
+  /**
+   * Begins a file of {@code size} bytes, which {@link #fits}: its content follows through {@link
+   * #content}, then {@link #finishFile}. A batch without room for it is handed over first.
+   */
+  void beginFile(long size) throws IOException {
+    checkFailure();
+    if (filling != null && filling.buffer.remaining() < size) {
+      handOver();
+    }
+    if (filling == null) {
+      filling = new Batch(take());
+    }
+  }
+
+  void content(ByteBuffer chunk) {
+    filling.buffer.put(chunk);
+  }
+
+  /** Queues the created file {@code fd}, whose content since {@link #beginFile} is complete. */
+  void finishFile(int fd, String rel, Origin origin, int length, Metadata metadata)
+      throws IOException {
+    int end = filling.buffer.position();
+    filling.files.add(new File(fd, rel, origin, end - length, length, metadata));
+    if (filling.files.size() >= MAX_FILES_PER_BATCH || filling.buffer.remaining() == 0) {
+      handOver();
+    }
+  }
+
+  /**
+   * Waits until every queued file is complete and closed, reports attribute failures in order, and
+   * throws the first I/O failure of the worker.
+   */
+  void flush(XattrFailures report) throws IOException {
+    if (filling != null && !filling.files.isEmpty()) {
+      handOver();
+    }
+    synchronized (this) {
+      while (pending > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while writing files", e);
+        }
+      }
+      xattrFailures.forEach(report::add);
+      xattrFailures.clear();
+    }
+    checkFailure();
+  }
+
+  /** Finishes queued work (closing every descriptor) and stops the worker. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (filling != null && !filling.files.isEmpty()) {
+        handOver();
+      }
+      full.put(END);
+      worker.join();
+    } catch (IOException | InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void checkFailure() throws IOException {
+    IOException f = failure;
+    if (f != null) {
+      throw new IOException(f.getMessage(), f);
+    }
+  }
+
+  private ByteBuffer take() throws IOException {
+    try {
+      return free.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing files", e);
+    }
+  }
+
+  private void handOver() throws IOException {
+    Batch batch = filling;
+    filling = null;
+    if (batch.files.isEmpty()) {
+      free.add(batch.buffer.clear());
+      return;
+    }
+    synchronized (this) {
+      pending++;
+    }
+    try {
+      full.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing files", e);
+    }
+  }
+
+  private void run() {
+    while (true) {
+      Batch batch;
+      try {
+        batch = full.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (batch == END) {
+        return;
+      }
+      List<XattrFailure> failures = new ArrayList<>();
+      for (File file : batch.files) {
+        fill(batch.buffer, file, failures);
+      }
+      free.add(batch.buffer.clear());
+      synchronized (this) {
+        xattrFailures.addAll(failures);
+        pending--;
+        notifyAll();
+      }
+    }
+  }
+
+  /** Writes one file and always closes it; after a failure, files are only closed. */
+  private void fill(ByteBuffer buffer, File file, List<XattrFailure> failures) {
+    try {
+      if (failure == null) {
+        ByteBuffer content = buffer.duplicate();
+        content.limit(file.offset() + file.length()).position(file.offset());
+        fs.write(file.fd(), content, file.rel());
+        apply(fs, file.fd(), file.rel(), file.origin(), file.metadata(), failures::add);
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+    } finally {
+      try {
+        fs.close(file.fd(), file.rel());
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+  }
+
+  /** Sets a created file's metadata, in the order that keeps every part of it. */
+  static void apply(
+      NativeFs fs, int fd, String rel, Origin origin, Metadata m, XattrFailures report)
+      throws FsException {
+    if (m.chown()) {
+      fs.fchown(fd, m.uid(), m.gid(), rel);
+    }
+    if (m.chmod() >= 0) {
+      fs.fchmod(fd, m.chmod(), rel);
+    }
+    for (Map.Entry<String, byte[]> x : m.xattrs().entrySet()) {
+      try {
+        fs.fsetxattr(fd, x.getKey(), x.getValue(), rel);
+      } catch (FsException e) {
+        report.add(new XattrFailure(origin, x.getKey(), e));
+      }
+    }
+    fs.futimes(fd, m.mtimeSeconds(), m.mtimeNanos(), rel);
+  }
+}
