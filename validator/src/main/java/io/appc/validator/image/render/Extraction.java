@@ -254,10 +254,8 @@ final class Extraction implements AutoCloseable {
     boolean handedOver = false;
     try {
       int file = fd;
-      if (e.sparse() == null && FileWriter.fits(e.size())) {
-        writer.beginFile(e.size());
-        reader.transferData(writer::content);
-        writer.finishFile(fd, rel, origin, (int) e.size(), metadata);
+      if (e.sparse() == null && FileWriter.takes(reader, e.size())) {
+        writer.add(fd, rel, origin, metadata, reader, e.size());
         handedOver = true;
         return;
       }

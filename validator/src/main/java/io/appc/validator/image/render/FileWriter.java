@@ -2,6 +2,7 @@ package io.appc.validator.image.render;
 
 import io.appc.validator.image.posix.NativeFs;
 import io.appc.validator.image.posix.NativeFs.FsException;
+import io.appc.validator.image.tar.TarReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -17,15 +18,16 @@ import java.util.concurrent.BlockingQueue;
  * inodes, so the two threads never race on the tree: whatever later happens to a name, the writes
  * go to the inode that was created for the member.
  *
- * <p>Small files are packed into batches that share one direct buffer, so the threads meet once per
- * batch rather than once per file; a file larger than a batch buffer is filled by the caller's own
- * thread ({@link #fits}). Memory is bounded by the fixed set of buffers.
+ * <p>Files are handed over in batches, so the threads meet once per batch rather than once per
+ * file. Content the reader keeps valid (a mapped archive) is handed over as it is; other content is
+ * copied into the batch's buffer, and a file larger than that buffer is filled by the caller
+ * ({@link #takes}). Memory is bounded by the fixed set of buffers and of batches in flight.
  */
 final class FileWriter implements AutoCloseable {
   static final int BUFFER_BYTES = 1 << 19;
-  private static final int BUFFERS = 8;
+  private static final int BATCHES = 8;
   private static final int MAX_FILES_PER_BATCH = 256;
-  private static final Batch END = new Batch(null);
+  private static final Batch END = new Batch();
 
   /**
    * What to do to a created file once its content is written.
@@ -55,20 +57,16 @@ final class FileWriter implements AutoCloseable {
   }
 
   private record File(
-      int fd, String rel, Origin origin, int offset, int length, Metadata metadata) {}
+      int fd, String rel, Origin origin, List<ByteBuffer> content, Metadata metadata) {}
 
   private static final class Batch {
-    final ByteBuffer buffer;
     final List<File> files = new ArrayList<>();
-
-    Batch(ByteBuffer buffer) {
-      this.buffer = buffer;
-    }
+    ByteBuffer buffer;
   }
 
   private final NativeFs fs;
-  private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
-  private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+  private final BlockingQueue<ByteBuffer> buffers = new ArrayBlockingQueue<>(BATCHES);
+  private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
   private final List<XattrFailure> xattrFailures = new ArrayList<>();
   private final Thread worker;
   private volatile IOException failure;
@@ -78,43 +76,48 @@ final class FileWriter implements AutoCloseable {
 
   FileWriter(NativeFs fs) {
     this.fs = fs;
-    for (int i = 0; i < BUFFERS; i++) {
-      free.add(ByteBuffer.allocateDirect(BUFFER_BYTES));
+    for (int i = 0; i < BATCHES; i++) {
+      buffers.add(ByteBuffer.allocateDirect(BUFFER_BYTES));
     }
     worker = new Thread(this::run, "render-file-writer");
     worker.setDaemon(true);
     worker.start();
   }
 
-  /** Whether a file of {@code size} bytes can be handed over. */
-  static boolean fits(long size) {
-    return size <= BUFFER_BYTES;
+  /** Whether {@link #add} takes a file of {@code size} bytes from {@code reader}. */
+  static boolean takes(TarReader reader, long size) {
+    return reader.chunksStayValid() || size <= BUFFER_BYTES;
   }
 
   /**
-   * Begins a file of {@code size} bytes, which {@link #fits}: its content follows through {@link
-   * #content}, then {@link #finishFile}. A batch without room for it is handed over first.
+   * Queues the created file {@code fd}, whose content is the rest of the reader's current member
+   * ({@code size} bytes, which {@link #takes}).
    */
-  void beginFile(long size) throws IOException {
-    checkFailure();
-    if (filling != null && filling.buffer.remaining() < size) {
-      handOver();
-    }
-    if (filling == null) {
-      filling = new Batch(take());
-    }
-  }
-
-  void content(ByteBuffer chunk) {
-    filling.buffer.put(chunk);
-  }
-
-  /** Queues the created file {@code fd}, whose content since {@link #beginFile} is complete. */
-  void finishFile(int fd, String rel, Origin origin, int length, Metadata metadata)
+  void add(int fd, String rel, Origin origin, Metadata metadata, TarReader reader, long size)
       throws IOException {
-    int end = filling.buffer.position();
-    filling.files.add(new File(fd, rel, origin, end - length, length, metadata));
-    if (filling.files.size() >= MAX_FILES_PER_BATCH || filling.buffer.remaining() == 0) {
+    checkFailure();
+    if (filling == null) {
+      filling = new Batch();
+    }
+    List<ByteBuffer> content = new ArrayList<>(1);
+    if (reader.chunksStayValid()) {
+      reader.transferData(content::add);
+    } else {
+      if (filling.buffer != null && filling.buffer.remaining() < size) {
+        handOver();
+        filling = new Batch();
+      }
+      if (filling.buffer == null) {
+        filling.buffer = take();
+      }
+      ByteBuffer buffer = filling.buffer;
+      int start = buffer.position();
+      reader.transferData(buffer::put);
+      content.add(buffer.duplicate().position(start).limit(buffer.position()));
+    }
+    filling.files.add(new File(fd, rel, origin, content, metadata));
+    if (filling.files.size() >= MAX_FILES_PER_BATCH
+        || (filling.buffer != null && !filling.buffer.hasRemaining())) {
       handOver();
     }
   }
@@ -124,9 +127,7 @@ final class FileWriter implements AutoCloseable {
    * throws the first I/O failure of the worker.
    */
   void flush(XattrFailures report) throws IOException {
-    if (filling != null && !filling.files.isEmpty()) {
-      handOver();
-    }
+    handOver();
     synchronized (this) {
       while (pending > 0) {
         try {
@@ -150,9 +151,7 @@ final class FileWriter implements AutoCloseable {
     }
     closed = true;
     try {
-      if (filling != null && !filling.files.isEmpty()) {
-        handOver();
-      }
+      handOver();
       full.put(END);
       worker.join();
     } catch (IOException | InterruptedException e) {
@@ -169,18 +168,22 @@ final class FileWriter implements AutoCloseable {
 
   private ByteBuffer take() throws IOException {
     try {
-      return free.take();
+      return buffers.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing files", e);
     }
   }
 
+  /** Queues the batch being filled, if it holds anything. */
   private void handOver() throws IOException {
     Batch batch = filling;
     filling = null;
+    if (batch == null) {
+      return;
+    }
     if (batch.files.isEmpty()) {
-      free.add(batch.buffer.clear());
+      release(batch);
       return;
     }
     synchronized (this) {
@@ -191,6 +194,12 @@ final class FileWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing files", e);
+    }
+  }
+
+  private void release(Batch batch) {
+    if (batch.buffer != null) {
+      buffers.add(batch.buffer.clear());
     }
   }
 
@@ -207,9 +216,9 @@ final class FileWriter implements AutoCloseable {
       }
       List<XattrFailure> failures = new ArrayList<>();
       for (File file : batch.files) {
-        fill(batch.buffer, file, failures);
+        fill(file, failures);
       }
-      free.add(batch.buffer.clear());
+      release(batch);
       synchronized (this) {
         xattrFailures.addAll(failures);
         pending--;
@@ -219,15 +228,16 @@ final class FileWriter implements AutoCloseable {
   }
 
   /** Writes one file and always closes it; after a failure, files are only closed. */
-  private void fill(ByteBuffer buffer, File file, List<XattrFailure> failures) {
+  private void fill(File file, List<XattrFailure> failures) {
     try {
       if (failure == null) {
-        ByteBuffer content = buffer.duplicate();
-        content.limit(file.offset() + file.length()).position(file.offset());
-        fs.write(file.fd(), content, file.rel());
+        for (ByteBuffer chunk : file.content()) {
+          fs.write(file.fd(), chunk, file.rel());
+        }
         apply(fs, file.fd(), file.rel(), file.origin(), file.metadata(), failures::add);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | InternalError e) {
+      // InternalError: a mapped archive shrank under the reader.
       failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
     } finally {
       try {

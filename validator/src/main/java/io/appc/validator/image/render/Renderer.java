@@ -13,6 +13,7 @@ import io.appc.validator.image.tar.TarFormatException;
 import io.appc.validator.image.tar.TarReader;
 import io.appc.validator.json.JsonLimits;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -187,7 +188,12 @@ public final class Renderer {
     try (ImageArchives.Opened opened = ImageArchives.open(image.archive());
         BackgroundDigest digest =
             checkIds ? new BackgroundDigest(ImageArchives.newDigest()) : null) {
-      TarReader reader = new TarReader(opened.tar(), digest);
+      // An uncompressed archive is mapped: file content then goes from the page cache to write(2)
+      // on the writer thread, without a copy on this one.
+      TarReader reader =
+          opened.tar() instanceof FileChannel file
+              ? TarReader.mapping(file, digest)
+              : new TarReader(opened.tar(), digest);
       Extraction.LayerStats stats = extraction.extract(layer, reader, top);
       if (digest == null) {
         return new LayerReport(layer, null, stats.extracted(), stats.filtered());
@@ -222,6 +228,18 @@ public final class Renderer {
               0,
               "not a readable tar: " + e.getMessage(),
               ""));
+    } catch (InternalError e) {
+      // What reading a mapped archive raises when the file shrinks under it.
+      findings.add(
+          new Finding(
+              "ACI-ARCH-002",
+              Level.ERROR,
+              image.display(),
+              "",
+              0,
+              0,
+              "the archive changed while it was read: " + e.getMessage(),
+              "render again once nothing writes to it"));
     }
     return new LayerReport(layer, null, 0, 0);
   }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.function.Consumer;
  * <p>It is the one tar reader of the project: validation, image IDs, manifest reads, patching, the
  * store and rendering all use it. For hostile input it only ever throws {@link TarFormatException}
  * (with the stream offset; {@link TarFormatException#isLimit()} tells an exceeded limit), and it
- * holds at most one 1 MiB buffer plus the extended headers of one member, bounded by {@code
- * maxHeaderBytes}. Header checksums are verified, names are kept exactly as stored (a leading
- * {@code /} included), and {@link #sawEndMarker()} and {@link #drain()} tell how the archive ended.
+ * holds at most one 1 MiB buffer (or one mapped window of a file, see {@link #mapping}) plus the
+ * extended headers of one member, bounded by {@code maxHeaderBytes}. Header checksums are verified,
+ * names are kept exactly as stored (a leading {@code /} included), and {@link #sawEndMarker()} and
+ * {@link #drain()} tell how the archive ended.
  *
  * <p>Every byte read from the channel is first shown to the optional {@code tap}, which is how the
  * image ID is computed in the same pass.
@@ -36,7 +38,16 @@ public final class TarReader implements Closeable {
 
   private static final int MAX_SPARSE_SEGMENTS = 1 << 20;
 
-  /** Receives member data; the chunk is only valid during the call. */
+  /**
+   * Bytes of an uncompressed archive file mapped at a time by {@link #mapping}: large enough that
+   * remapping is rare, small enough to stay far below the 2 GiB a buffer can address.
+   */
+  private static final int WINDOW = 64 << 20;
+
+  /**
+   * Receives member data; the chunk is only valid during the call, unless {@link
+   * #chunksStayValid()}.
+   */
   @FunctionalInterface
   public interface DataSink {
     void accept(ByteBuffer chunk) throws IOException;
@@ -44,7 +55,12 @@ public final class TarReader implements Closeable {
 
   private final ReadableByteChannel in;
   private final Consumer<ByteBuffer> tap;
-  private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
+  private final FileChannel mapped;
+  private final long mappedSize;
+  private final int window;
+  private ByteBuffer buf;
+  private long windowStart;
+  private long windowEnd;
   private final byte[] header = new byte[BLOCK];
   // The checksum is a plain sum, so byte order does not matter; native order is cheapest.
   private final ByteBuffer headerWords = ByteBuffer.wrap(header).order(ByteOrder.nativeOrder());
@@ -78,11 +94,57 @@ public final class TarReader implements Closeable {
    */
   public TarReader(
       ReadableByteChannel in, Consumer<ByteBuffer> tap, int maxHeaderBytes, long maxTotalBytes) {
+    this(in, tap, maxHeaderBytes, maxTotalBytes, null, 0, 0);
+  }
+
+  private TarReader(
+      ReadableByteChannel in,
+      Consumer<ByteBuffer> tap,
+      int maxHeaderBytes,
+      long maxTotalBytes,
+      FileChannel mapped,
+      long mappedSize,
+      int window) {
     this.in = in;
     this.tap = tap;
     this.maxHeaderBytes = maxHeaderBytes;
     this.maxTotalBytes = maxTotalBytes;
+    this.mapped = mapped;
+    this.mappedSize = mappedSize;
+    this.window = window;
+    this.buf = mapped == null ? ByteBuffer.allocateDirect(BUFFER) : ByteBuffer.allocate(0);
     buf.limit(0);
+  }
+
+  /**
+   * A reader of an uncompressed archive file that maps the file into memory instead of copying it
+   * into a buffer, so that member data reaches {@code write(2)} straight from the page cache and
+   * {@link #chunksStayValid() stays valid} after the reader moves on. The file must not shrink
+   * while it is read: touching a page past its new end fails with an {@link InternalError}.
+   *
+   * @param tap sees every byte of the file, in order, in chunks that stay valid; may be {@code
+   *     null}
+   */
+  public static TarReader mapping(FileChannel file, Consumer<ByteBuffer> tap) throws IOException {
+    return mapping(file, tap, WINDOW);
+  }
+
+  /** {@link #mapping(FileChannel, Consumer)} with a given window size, at least one block. */
+  static TarReader mapping(FileChannel file, Consumer<ByteBuffer> tap, int window)
+      throws IOException {
+    if (window < BLOCK) {
+      throw new IllegalArgumentException("need a window of at least one block, got " + window);
+    }
+    return new TarReader(
+        file, tap, DEFAULT_MAX_HEADER_BYTES, Long.MAX_VALUE, file, file.size(), window);
+  }
+
+  /**
+   * Whether the chunks handed to a {@link DataSink} or the tap stay valid (and unchanged) after the
+   * call, so that they may be kept instead of copied.
+   */
+  public boolean chunksStayValid() {
+    return mapped != null;
   }
 
   /** True once an all-zero header block (the end-of-archive marker) was read. */
@@ -507,6 +569,9 @@ public final class TarReader implements Closeable {
 
   /** Makes at least {@code need} bytes available unless the stream ends first. */
   private boolean fill(int need) throws IOException {
+    if (mapped != null) {
+      return map(need);
+    }
     while (buf.remaining() < need && !eof) {
       buf.compact();
       int start = buf.position();
@@ -528,6 +593,33 @@ public final class TarReader implements Closeable {
       }
       buf.flip();
     }
+    return buf.remaining() >= need;
+  }
+
+  /** {@link #fill} for a mapped file: maps the next window, starting at the current position. */
+  private boolean map(int need) throws IOException {
+    if (buf.remaining() >= need || eof) {
+      return buf.remaining() >= need;
+    }
+    long at = windowStart + buf.position();
+    long end = Math.min(mappedSize, at + window);
+    if (end <= windowEnd) {
+      eof = true;
+      return false;
+    }
+    ByteBuffer next = mapped.map(FileChannel.MapMode.READ_ONLY, at, end - at);
+    read += end - windowEnd;
+    if (read > maxTotalBytes) {
+      throw TarFormatException.limit(
+          "uncompressed archive is larger than the limit of " + maxTotalBytes + " bytes",
+          windowEnd);
+    }
+    if (tap != null) {
+      tap.accept(next.duplicate().position((int) (windowEnd - at)));
+    }
+    buf = next;
+    windowStart = at;
+    windowEnd = end;
     return buf.remaining() >= need;
   }
 

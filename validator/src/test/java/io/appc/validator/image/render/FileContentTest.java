@@ -19,6 +19,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * File content and metadata survive the hand-over of small files to the background writer, in
@@ -65,10 +67,13 @@ class FileContentTest {
     return image;
   }
 
-  @Test
-  void everyFileKeepsItsContentModeAndTime() throws Exception {
+  /** Uncompressed archives are mapped and their content handed over; gzip content is copied. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void everyFileKeepsItsContentModeAndTime(boolean gzip) throws Exception {
     List<byte[]> contents = contents(700, 9000);
-    fx.add(image("example.com/many", contents));
+    AciBuilder image = image("example.com/many", contents);
+    fx.add(gzip ? image.gzip() : image);
     Path target = tmp.resolve("out");
     Renderer.RenderResult result = fx.render("example.com/many", target);
     assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));

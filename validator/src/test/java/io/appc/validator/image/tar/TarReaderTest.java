@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,7 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tar reader on archives built byte by byte, for the cases common tools rarely write. */
 class TarReaderTest {
@@ -188,6 +192,52 @@ class TarReaderTest {
     r.drain();
     assertEquals(withTrailer.length, r.position());
     assertArrayEquals(MessageDigest.getInstance("SHA-512").digest(withTrailer), seen.digest());
+  }
+
+  @Test
+  void aMappedFileReadsLikeAStreamWhateverTheWindowAndItsChunksStayValid(@TempDir Path dir)
+      throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    List<byte[]> parts = new ArrayList<>();
+    List<byte[]> contents = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      byte[] content = new byte[random.nextInt(3000)];
+      random.nextBytes(content);
+      contents.add(content);
+      byte[] paxData = pax("path=rootfs/" + "n".repeat(120) + i);
+      parts.add(header("x" + i, 'x', paxData.length, ""));
+      parts.add(pad(paxData));
+      parts.add(header("f" + i, '0', content.length, ""));
+      parts.add(pad(content));
+    }
+    byte[] tar = archive(parts.toArray(new byte[0][]));
+    Path file = Files.write(dir.resolve("a.tar"), tar);
+    // Windows smaller than a header plus its extended header, unaligned ones, and a large one.
+    for (int window : new int[] {512, 700, 4096, 1 << 20}) {
+      MessageDigest seen = MessageDigest.getInstance("SHA-512");
+      List<List<ByteBuffer>> kept = new ArrayList<>();
+      try (FileChannel channel = FileChannel.open(file)) {
+        TarReader r = TarReader.mapping(channel, seen::update, window);
+        assertTrue(r.chunksStayValid());
+        for (int i = 0; i < contents.size(); i++) {
+          TarEntry e = r.next();
+          assertEquals("rootfs/" + "n".repeat(120) + i, e.name(), "window " + window);
+          List<ByteBuffer> chunks = new ArrayList<>();
+          r.transferData(chunks::add);
+          kept.add(chunks);
+        }
+        assertNull(r.next());
+        r.drain();
+        assertEquals(tar.length, r.position());
+      }
+      assertArrayEquals(MessageDigest.getInstance("SHA-512").digest(tar), seen.digest());
+      // The chunks of every member still hold its bytes after the whole file was read.
+      for (int i = 0; i < contents.size(); i++) {
+        ByteBuffer joined = ByteBuffer.allocate(contents.get(i).length);
+        kept.get(i).forEach(c -> joined.put(c.duplicate()));
+        assertArrayEquals(contents.get(i), joined.array(), "window " + window + ", member " + i);
+      }
+    }
   }
 
   @Test
