@@ -241,7 +241,7 @@ public final class Renderer {
       TarReader reader = new TarReader(opened.tar(), digest);
       Extraction.LayerStats stats = extraction.extract(layer, reader, top);
       if (digest == null) {
-        if (check == HashDecision.TRUSTED && !image.stored().stamp().matches(image.archive())) {
+        if (check == HashDecision.TRUSTED && blobState(image) != HashDecision.Blob.UNCHANGED) {
           // Trusted by a stamp read before the blob was opened: a change since then (in place, or
           // a replacement before the open) would otherwise go unseen.
           findings.add(
