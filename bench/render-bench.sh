@@ -6,12 +6,14 @@
 # Builds (once) an image of FILES files with random content averaging MEAN_KIB KiB spread over
 # nested directories (default 40000 files x 12 KiB, about 480 MiB), then times RUNS extractions
 # of each tool with a warm page cache and prints the medians and their ratio. `appc render`
-# includes JVM start-up, reading the image, hashing it (image ID check) and the atomic rename.
+# includes JVM start-up, reading the image and the atomic rename; the image is given as a file
+# with no expected ID, so the default `--id-check auto` does not hash it: pass
+# RENDER_OPTS='--id-check always' (or `--expect-id ID`) to time a render that checks the image ID.
 # Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree,
 # APPC_BEFORE to a second launcher (for example ./appc of an older checkout) to time it side by
-# side, and RENDER_OPTS to pass options to render (for example --skip-id-check). Each run also
-# times `sha512sum` of the image, alone and in parallel with `tar -xf`: the least a render that
-# checks the image ID can take.
+# side, and RENDER_OPTS to pass options to render (split on spaces; both launchers get them).
+# Each run also times `sha512sum` of the image, alone and in parallel with `tar -xf`: the least
+# a render that checks the image ID can take.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)

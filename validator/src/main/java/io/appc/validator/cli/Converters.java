@@ -1,6 +1,7 @@
 package io.appc.validator.cli;
 
 import io.appc.validator.Compat;
+import io.appc.validator.image.render.IdCheck;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.report.ReportFormat;
 import java.util.Arrays;
@@ -37,6 +38,14 @@ public final class Converters {
     @Override
     public Compat convert(String value) {
       return parse(Compat.class, value);
+    }
+  }
+
+  /** {@code auto}, {@code always} or {@code never}, in any case ({@code render --id-check}). */
+  public static final class IdCheckConverter implements ITypeConverter<IdCheck> {
+    @Override
+    public IdCheck convert(String value) {
+      return parse(IdCheck.class, value);
     }
   }
 

@@ -5,6 +5,7 @@ import io.appc.validator.ToolVersion;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.image.ArchiveLimits;
+import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.json.JsonLimits;
 import io.appc.validator.manifest.ManifestKind;
 import io.appc.validator.report.ReportFormat;

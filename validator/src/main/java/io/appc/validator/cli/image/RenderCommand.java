@@ -4,6 +4,9 @@ import io.appc.validator.Compat;
 import io.appc.validator.cli.Converters;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
+import io.appc.validator.image.ExpectedImageId;
+import io.appc.validator.image.render.HashDecision;
+import io.appc.validator.image.render.IdCheck;
 import io.appc.validator.image.render.Layer;
 import io.appc.validator.image.render.LayerImage;
 import io.appc.validator.image.render.RenderPlan;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -58,16 +62,33 @@ public final class RenderCommand implements Callable<Integer> {
   Compat compat;
 
   @Option(
-      names = "--skip-id-check",
+      names = "--id-check",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = Converters.IdCheckConverter.class,
       description =
-          "Do not hash the layers again: trust that stored archives still match the IDs computed"
-              + " when they were added (saves one SHA-512 pass per layer).")
-  boolean skipIdCheck;
+          "When to hash a layer (one SHA-512 pass) and compare it with its image ID. auto"
+              + " (default): only when there is an ID to compare with and nothing vouches for the"
+              + " content; a stored image whose blob is unchanged since store add (same inode,"
+              + " size, mtime and ctime) is trusted, an archive file is hashed only with"
+              + " --expect-id. always: hash every layer and report the image's ID. never: hash"
+              + " nothing.")
+  IdCheck idCheck;
+
+  @Option(
+      names = "--expect-id",
+      paramLabel = "ID",
+      description =
+          "Refuse the render unless IMAGE has image ID ID, given in full (sha512- and 128 hex"
+              + " digits) or cut short (sha512- and at least 32 hex digits, compared as a"
+              + " prefix). An archive file is then hashed; a stored image is compared by its ID.")
+  String expectId;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ExpectedImageId expected = expectedId();
     try {
       ImageStore s = store.open();
       List<Finding> findings = new ArrayList<>();
@@ -75,29 +96,55 @@ public final class RenderCommand implements Callable<Integer> {
       Path asFile = Path.of(image);
       if (Files.isRegularFile(asFile)) {
         top = Renderer.archive(asFile, findings);
+        if (expected != null) {
+          top = top.expecting(expected);
+        }
       } else if (image.endsWith(".aci")) {
         err.println("error: " + image + ": no such file");
         return ImageCli.USAGE_OR_IO;
       } else {
         StoredImage stored = s.resolve(image);
         top = LayerImage.of(stored, s.blob(stored));
+        if (expected != null && !expected.matches(stored.id())) {
+          // The stored ID stands for the content: it was computed at store add, and render checks
+          // the blob against it as for any stored image.
+          FindingLines.print(
+              err,
+              List.of(
+                  new Finding(
+                      ExpectedImageId.REQUIREMENT,
+                      Level.ERROR,
+                      top.display(),
+                      "",
+                      0,
+                      0,
+                      "need image ID " + expected.value() + ", got " + stored.id(),
+                      "the reference resolves to another image than the one expected")),
+              Level.NOTE);
+          err.println("error: render refused; " + target + " was not touched");
+          err.flush();
+          return ImageCli.CHECK_FAILED;
+        }
       }
       RenderPlan plan = new RenderPlanner(s, compat).plan(top);
+      Renderer renderer = new Renderer(compat, idCheck);
+      List<HashDecision> decisions = renderer.decisions(plan);
       List<Layer> layers = plan.layers();
       for (int i = 0; i < layers.size(); i++) {
         Layer l = layers.get(i);
         out.printf(
-            "layer %d/%d: %s%s%s%n",
+            "layer %d/%d: %s%s%s; %s%n",
             i + 1,
             layers.size(),
             l.image().display(),
             l.depth() == 0 ? "" : " via " + String.join(" -> ", l.via()),
             l.whitelistedBy().isEmpty()
                 ? ""
-                : ", whitelist of " + String.join(", ", l.whitelistedBy()));
+                : ", whitelist of " + String.join(", ", l.whitelistedBy()),
+            decisions.get(i).reason());
       }
       out.flush();
-      Renderer.RenderResult result = new Renderer(compat, !skipIdCheck).render(plan, target);
+      Renderer.RenderResult result = renderer.render(plan, decisions, target);
       List<Finding> all = new ArrayList<>(findings);
       all.addAll(result.findings());
       FindingLines.print(err, all, Level.NOTE);
@@ -105,8 +152,7 @@ public final class RenderCommand implements Callable<Integer> {
         case RENDERED -> {
           long members = result.layers().stream().mapToLong(Renderer.LayerReport::extracted).sum();
           long filtered = result.layers().stream().mapToLong(Renderer.LayerReport::filtered).sum();
-          String topId = result.layers().get(result.layers().size() - 1).id();
-          topId = topId == null ? "ID not computed" : topId;
+          String topId = topId(top, result.layers().get(result.layers().size() - 1));
           out.printf(
               "rendered %s (%s) into %s: %d layers, %d members, %d left out by whitelists%n",
               top.name(), topId, target, layers.size(), members, filtered);
@@ -136,6 +182,32 @@ public final class RenderCommand implements Callable<Integer> {
       err.println("error: " + image + ": " + ImageCli.message(e));
       err.flush();
       return ImageCli.USAGE_OR_IO;
+    }
+  }
+
+  /**
+   * The ID to print: a stored image's ID (vouched for by its stamp or checked by hashing), else the
+   * ID computed while rendering, else none.
+   */
+  private static String topId(LayerImage top, Renderer.LayerReport report) {
+    if (top.stored() != null) {
+      return top.stored().id();
+    }
+    return report.hashed() ? report.id() : "ID not checked";
+  }
+
+  private ExpectedImageId expectedId() {
+    if (expectId == null) {
+      return null;
+    }
+    if (idCheck == IdCheck.NEVER) {
+      throw new ParameterException(
+          spec.commandLine(), "--expect-id needs the ID checked: use --id-check auto or always");
+    }
+    try {
+      return ExpectedImageId.parse(expectId);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--expect-id: " + e.getMessage());
     }
   }
 }

@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * <p>Resolution: a dependency with an {@code imageID} is looked up by that ID (full, or a unique
  * prefix of at least 32 hex digits) and, in {@link Compat#SPEC} mode, the image found must also
  * carry the dependency's name and labels, since discovery by name and labels is what the ID is
- * checked against (IM-DEP-001/002). The content is hashed again while rendering (ACI-ID-003).
- * Without an ID, the best match by name and labels is taken ({@link ImageQuery}). A given {@code
- * size} must equal the archive size or the uncompressed tar size (IM-084; a mismatch is refused). A
- * cycle is reported and not followed; the expansion stops at {@link #MAX_LAYERS} passes, because a
- * chain of diamonds doubles with every level.
+ * checked against (IM-DEP-001/002). Whether the content is hashed again while rendering
+ * (ACI-ID-003) is up to the {@link Renderer} ({@link HashDecision}). Without an ID, the best match
+ * by name and labels is taken ({@link ImageQuery}). A given {@code size} must equal the archive
+ * size or the uncompressed tar size (IM-084; a mismatch is refused). A cycle is reported and not
+ * followed; the expansion stops at {@link #MAX_LAYERS} passes, because a chain of diamonds doubles
+ * with every level.
  */
 public final class RenderPlanner {
   /** Upper bound on the number of passes a plan may have. */

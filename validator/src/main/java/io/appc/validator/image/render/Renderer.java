@@ -4,7 +4,9 @@ import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
+import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.image.store.ManifestFacts;
+import io.appc.validator.image.store.StoredImage;
 import io.appc.validator.image.tar.ArchiveFormatException;
 import io.appc.validator.image.tar.BackgroundDigest;
 import io.appc.validator.image.tar.ImageArchives;
@@ -25,29 +27,27 @@ import java.util.List;
 
 /**
  * Applies a {@link RenderPlan}: extracts every layer in order into a fresh directory next to the
- * target, checks each layer's image ID while reading it, and renames the result into place. On any
+ * target, hashes a layer while reading it where {@link HashDecision} says so (comparing the result
+ * with the ID the layer was resolved by, ACI-ID-003), and renames the result into place. On any
  * refusal or failure the fresh directory is removed, so the target either holds the complete
  * rendered image ({@code manifest} of the rendered image and {@code rootfs/}) or is untouched.
  */
 public final class Renderer {
   private final Compat compat;
-  private final boolean checkIds;
+  private final IdCheck idCheck;
 
-  /** A renderer that checks every layer against its image ID while reading it. */
+  /** A renderer with the default ID check, {@link IdCheck#AUTO}. */
   public Renderer(Compat compat) {
-    this(compat, true);
+    this(compat, IdCheck.AUTO);
   }
 
   /**
    * @param compat which reading of the rules to apply
-   * @param checkIds whether to hash each layer and compare it with the ID it was resolved by
-   *     (ACI-ID-003). Skipping trusts that stored archives still match the IDs computed when they
-   *     were added, and saves one SHA-512 pass over every layer; the rendered image's own ID is
-   *     then not reported either.
+   * @param idCheck when to hash a layer and compare it with the ID it was resolved by
    */
-  public Renderer(Compat compat, boolean checkIds) {
+  public Renderer(Compat compat, IdCheck idCheck) {
     this.compat = compat;
-    this.checkIds = checkIds;
+    this.idCheck = idCheck;
   }
 
   /** How a render ended. */
@@ -64,11 +64,19 @@ public final class Renderer {
    * What one pass extracted.
    *
    * @param layer the pass
-   * @param id the image ID computed while reading it, or {@code null} when IDs are not checked
+   * @param check whether it was to be hashed, and why
+   * @param id the image ID computed while reading it, or {@code null} when it was not hashed (or
+   *     could not be read to the end)
    * @param extracted members written
    * @param filtered members left out by whitelists
    */
-  public record LayerReport(Layer layer, String id, long extracted, long filtered) {}
+  public record LayerReport(
+      Layer layer, HashDecision check, String id, long extracted, long filtered) {
+    /** Whether the layer's image ID was computed. */
+    public boolean hashed() {
+      return id != null;
+    }
+  }
 
   /**
    * The outcome.
@@ -129,8 +137,49 @@ public final class Renderer {
     throw new ArchiveFormatException("IM-002", display + ": need a manifest entry, got none");
   }
 
+  /**
+   * Which layers of {@code plan} will be hashed, in plan order. In {@link IdCheck#AUTO} mode this
+   * examines the stored blobs (one {@code lstat} each); the decision itself is {@link
+   * HashDecision#decide}.
+   */
+  public List<HashDecision> decisions(RenderPlan plan) {
+    List<HashDecision> decisions = new ArrayList<>();
+    for (Layer layer : plan.layers()) {
+      LayerImage image = layer.image();
+      HashDecision.Blob blob =
+          idCheck == IdCheck.AUTO ? blobState(image) : HashDecision.Blob.NOT_STORED;
+      decisions.add(HashDecision.decide(idCheck, image.id() != null, blob));
+    }
+    return decisions;
+  }
+
+  private static HashDecision.Blob blobState(LayerImage image) {
+    StoredImage stored = image.stored();
+    if (stored == null) {
+      return HashDecision.Blob.NOT_STORED;
+    }
+    if (stored.stamp() == null) {
+      return HashDecision.Blob.UNSTAMPED;
+    }
+    return stored.stamp().matches(image.archive())
+        ? HashDecision.Blob.UNCHANGED
+        : HashDecision.Blob.CHANGED;
+  }
+
   /** Renders {@code plan} into {@code target}, which must be absent or an empty directory. */
   public RenderResult render(RenderPlan plan, Path target) {
+    return render(plan, decisions(plan), target);
+  }
+
+  /**
+   * Renders {@code plan} into {@code target} with the given {@link #decisions} (one per layer), so
+   * that what a caller showed the user is what is done.
+   */
+  public RenderResult render(RenderPlan plan, List<HashDecision> decisions, Path target) {
+    if (decisions.size() != plan.layers().size()) {
+      throw new IllegalArgumentException(
+          "need one decision per layer (" + plan.layers().size() + "), got " + decisions.size());
+    }
     List<Finding> findings = new ArrayList<>(plan.findings());
     List<LayerReport> reports = new ArrayList<>();
     if (!plan.ok()) {
@@ -149,7 +198,8 @@ public final class Renderer {
         List<Layer> layers = plan.layers();
         for (int i = 0; i < layers.size(); i++) {
           Layer layer = layers.get(i);
-          reports.add(extractLayer(extraction, layer, i == layers.size() - 1, findings));
+          reports.add(
+              extractLayer(extraction, layer, decisions.get(i), i == layers.size() - 1, findings));
         }
         if (findings.stream().anyMatch(f -> f.level() == Level.ERROR)) {
           return new RenderResult(Status.REFUSED, target, reports, findings, null);
@@ -183,11 +233,12 @@ public final class Renderer {
   }
 
   private LayerReport extractLayer(
-      Extraction extraction, Layer layer, boolean top, List<Finding> findings) throws IOException {
+      Extraction extraction, Layer layer, HashDecision check, boolean top, List<Finding> findings)
+      throws IOException {
     LayerImage image = layer.image();
     try (ImageArchives.Opened opened = ImageArchives.open(image.archive());
         BackgroundDigest digest =
-            checkIds ? new BackgroundDigest(ImageArchives.newDigest()) : null) {
+            check.hash() ? new BackgroundDigest(ImageArchives.newDigest()) : null) {
       // An uncompressed archive is mapped: file content then goes from the page cache to write(2)
       // on the writer thread, without a copy on this one.
       TarReader reader =
@@ -196,23 +247,28 @@ public final class Renderer {
               : new TarReader(opened.tar(), digest);
       Extraction.LayerStats stats = extraction.extract(layer, reader, top);
       if (digest == null) {
-        return new LayerReport(layer, null, stats.extracted(), stats.filtered());
+        if (check == HashDecision.TRUSTED && blobState(image) != HashDecision.Blob.UNCHANGED) {
+          // Trusted by a stamp read before the blob was opened: a change since then (in place, or
+          // a replacement before the open) would otherwise go unseen.
+          findings.add(
+              new Finding(
+                  "ACI-ID-003",
+                  Level.ERROR,
+                  image.display(),
+                  "",
+                  0,
+                  0,
+                  "the stored archive changed while it was rendered; its content is unverified",
+                  "render again; if the store is being changed, add the image again first"));
+        }
+        return new LayerReport(layer, check, null, stats.extracted(), stats.filtered());
       }
       reader.drain();
       String id = ImageArchives.imageId(digest.finish());
-      if (image.id() != null && !image.id().equals(id)) {
-        findings.add(
-            new Finding(
-                "ACI-ID-003",
-                Level.ERROR,
-                image.display(),
-                "",
-                0,
-                0,
-                "need content hashing to " + image.id() + ", got " + id,
-                "the stored archive changed since it was added; add it again"));
+      if (image.id() != null && !ExpectedImageId.parse(image.id()).matches(id)) {
+        findings.add(mismatch(image, id));
       }
-      return new LayerReport(layer, id, stats.extracted(), stats.filtered());
+      return new LayerReport(layer, check, id, stats.extracted(), stats.filtered());
     } catch (ArchiveFormatException e) {
       findings.add(
           new Finding(
@@ -241,7 +297,30 @@ public final class Renderer {
               "the archive changed while it was read: " + e.getMessage(),
               "render again once nothing writes to it"));
     }
-    return new LayerReport(layer, null, 0, 0);
+    return new LayerReport(layer, check, null, 0, 0);
+  }
+
+  private static Finding mismatch(LayerImage image, String id) {
+    if (image.stored() != null) {
+      return new Finding(
+          ExpectedImageId.REQUIREMENT,
+          Level.ERROR,
+          image.display(),
+          "",
+          0,
+          0,
+          "need content hashing to " + image.id() + ", got " + id,
+          "the stored archive changed since it was added; add it again");
+    }
+    return new Finding(
+        ExpectedImageId.REQUIREMENT,
+        Level.ERROR,
+        image.display(),
+        "",
+        0,
+        0,
+        "need image ID " + image.id() + ", got " + id,
+        "the archive is not the expected image, or was changed after its ID was recorded");
   }
 
   /** Why {@code target} cannot receive the render, or {@code null} when it can. */

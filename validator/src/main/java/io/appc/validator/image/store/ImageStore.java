@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>
  *   blobs/sha512-&lt;hex&gt;   each archive exactly as added (compressed or not), named by its image ID
- *   index.json            the images: ID, name, labels, sizes, import time, manifest text
+ *   index.json            the images: ID, name, labels, sizes, import time, manifest text,
+ *                         blob stamp
  *   index.lock            lock file; every change of the index happens while holding it
  *   tmp/                  archives being added
  * </pre>
@@ -55,6 +57,11 @@ import tools.jackson.databind.node.ObjectNode;
  * pass (ACI-ID-001); only then, under the lock, is the copy renamed to its blob name and the index
  * rewritten (to a temporary file, then renamed over the old one), so a reader never sees a
  * half-written index and a crash leaves at worst a file that {@link #gc()} removes.
+ *
+ * <p>Each entry records a {@link BlobStamp} of its blob taken after that rename, so that render can
+ * tell a blob nobody touched since it was hashed from one it must hash again. Adding an image that
+ * is already stored keeps its blob if the blob still matches its stamp; otherwise (no stamp, a
+ * changed or missing blob) the verified new copy replaces it and is stamped afresh.
  */
 public final class ImageStore {
   /** Environment variable naming the store directory. */
@@ -65,6 +72,7 @@ public final class ImageStore {
   private static final Pattern ID_PREFIX = Pattern.compile("sha512-[0-9a-f]{32,128}");
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+  private static final long CLOCK_WAIT_NANOS = 100_000_000L;
 
   private final Path root;
   private final Path blobs;
@@ -154,25 +162,74 @@ public final class ImageStore {
               Files.size(part),
               scan.tarSize,
               Instant.now(),
-              new String(scan.manifest, StandardCharsets.UTF_8));
+              new String(scan.manifest, StandardCharsets.UTF_8),
+              null);
       return locked(
           () -> {
             List<StoredImage> images = readIndex();
-            for (StoredImage existing : images) {
-              if (existing.id().equals(image.id())) {
-                if (!Files.exists(blob(existing))) {
-                  move(part, blob(existing));
-                }
+            for (int i = 0; i < images.size(); i++) {
+              StoredImage existing = images.get(i);
+              if (!existing.id().equals(image.id())) {
+                continue;
+              }
+              Path blob = blob(existing);
+              if (existing.stamp() != null && existing.stamp().matches(blob)) {
                 return new AddResult(existing, false);
               }
+              // The blob is gone, was changed after it was stamped, or was never stamped: the
+              // copy just hashed takes its place, so that the new stamp vouches for bytes that
+              // were verified.
+              move(part, blob);
+              StoredImage refreshed = existing.withBlob(image.size(), stamp(blob));
+              images.set(i, refreshed);
+              writeIndex(images);
+              return new AddResult(refreshed, false);
             }
-            move(part, blobs.resolve(image.id()));
-            images.add(image);
+            Path blob = blobs.resolve(image.id());
+            move(part, blob);
+            StoredImage stamped = image.withBlob(image.size(), stamp(blob));
+            images.add(stamped);
             writeIndex(images);
-            return new AddResult(image, true);
+            return new AddResult(stamped, true);
           });
     } finally {
       Files.deleteIfExists(part);
+    }
+  }
+
+  /**
+   * Stamps a blob that was just renamed into place (the rename sets its ctime, so not before), then
+   * waits, holding the lock, until the file system's clock has moved past that ctime. File times
+   * come from a clock that advances in ticks of a few milliseconds, so a write in the same tick as
+   * the rename could leave every field of the stamp as it was; once the clock has moved on, any
+   * later change shows. Where the clock does not move on within {@link #CLOCK_WAIT_NANOS} (file
+   * systems with second or coarser times), or the file system has no inode and ctime attributes,
+   * the image gets no stamp and render always hashes it.
+   */
+  private BlobStamp stamp(Path blob) throws IOException {
+    BlobStamp stamp;
+    try {
+      stamp = BlobStamp.of(blob);
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
+    long deadline = System.nanoTime() + CLOCK_WAIT_NANOS;
+    while (true) {
+      // Setting a time on the lock file (ours while the lock is held) sets its ctime to "now" as
+      // the file system sees it.
+      Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
+      if (BlobStamp.of(lockFile).changed().isAfter(stamp.changed())) {
+        return stamp;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return null;
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
   }
 
@@ -544,12 +601,34 @@ public final class ImageStore {
                 n.path("size").asLong(),
                 n.path("tarSize").asLong(),
                 Instant.parse(n.path("imported").asString()),
-                n.path("manifest").asString()));
+                n.path("manifest").asString(),
+                stampOf(n.path("stamp"))));
       }
       return images;
     } catch (JacksonException | java.time.format.DateTimeParseException e) {
       throw new IOException("store index " + index + " is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The stamp of an index entry. Entries written before stamps existed have none; so does one whose
+   * stamp is incomplete: nothing then vouches for the blob and render hashes it.
+   */
+  private static BlobStamp stampOf(JsonNode n) {
+    for (String field : List.of("dev", "ino", "size")) {
+      if (!n.path(field).canConvertToLong()) {
+        return null;
+      }
+    }
+    if (!n.path("mtime").isString() || !n.path("ctime").isString()) {
+      return null;
+    }
+    return new BlobStamp(
+        n.path("dev").asLong(),
+        n.path("ino").asLong(),
+        n.path("size").asLong(),
+        Instant.parse(n.path("mtime").asString()),
+        Instant.parse(n.path("ctime").asString()));
   }
 
   private void writeIndex(List<StoredImage> images) throws IOException {
@@ -582,6 +661,17 @@ public final class ImageStore {
     n.put("size", image.size());
     n.put("tarSize", image.tarSize());
     n.put("imported", image.imported().toString());
+    BlobStamp stamp = image.stamp();
+    if (stamp != null) {
+      // Times as text: their nanoseconds would not survive a JSON reader that parses numbers as
+      // doubles.
+      ObjectNode s = n.putObject("stamp");
+      s.put("dev", stamp.device());
+      s.put("ino", stamp.inode());
+      s.put("size", stamp.size());
+      s.put("mtime", stamp.modified().toString());
+      s.put("ctime", stamp.changed().toString());
+    }
     if (withManifest) {
       n.put("manifest", image.manifest());
     }

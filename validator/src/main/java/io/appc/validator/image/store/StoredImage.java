@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * @param tarSize bytes of the uncompressed tar
  * @param imported when the image was added
  * @param manifest the manifest text, kept so that planning a render needs no archive reads
+ * @param stamp the blob as it was on disk when the image was added (or added again), or {@code
+ *     null} when unknown: entries written before stamps existed, or a file system without the
+ *     attributes or with too coarse a clock
  */
 public record StoredImage(
     String id,
@@ -26,13 +29,19 @@ public record StoredImage(
     long size,
     long tarSize,
     Instant imported,
-    String manifest) {
+    String manifest,
+    BlobStamp stamp) {
 
   /** Length of the short ID form appc tools print: {@code sha512-} plus 32 hex digits. */
   public static final int SHORT_ID_LENGTH = 39;
 
   public StoredImage {
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  /** This entry with another archive size and stamp (the same image added again). */
+  public StoredImage withBlob(long size, BlobStamp stamp) {
+    return new StoredImage(id, name, labels, size, tarSize, imported, manifest, stamp);
   }
 
   public String shortId() {

@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.appc.validator.image.store.BlobStamp;
 import io.appc.validator.image.testing.AciBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +36,9 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The picocli commands run as a user would: exit codes and output lines. */
 class StoreRenderVerifyCommandsTest {
@@ -110,16 +120,235 @@ class StoreRenderVerifyCommandsTest {
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("layer 1/2: example.com/base (sha512-"), r.out());
-    assertTrue(lines.get(0).endsWith("via example.com/app -> example.com/base"), r.out());
-    assertTrue(lines.get(1).startsWith("layer 2/2: " + app), r.out());
     assertTrue(
-        lines.get(2).startsWith("rendered example.com/app (" + AciBuilder.idOf(app) + ")"),
+        lines
+            .get(0)
+            .endsWith(
+                "via example.com/app -> example.com/base; trusted: store blob unchanged since add"),
         r.out());
+    assertEquals("layer 2/2: " + app + "; not checked: no expected ID", lines.get(1));
+    assertTrue(lines.get(2).startsWith("rendered example.com/app (ID not checked)"), r.out());
     assertEquals("base", Files.readString(target.resolve("rootfs/etc/os-release")));
 
     Run again =
         run(new RenderCommand(), app.toString(), "--to", target.toString(), "--store", store());
     assertEquals(2, again.code(), "a non-empty target is a usage error");
+
+    Path hashed = tmp.resolve("hashed");
+    Run always =
+        run(
+            new RenderCommand(),
+            app.toString(),
+            "--to",
+            hashed.toString(),
+            "--store",
+            store(),
+            "--id-check",
+            "always");
+    assertEquals(0, always.code(), always.err());
+    assertTrue(
+        always.out().contains("rendered example.com/app (" + AciBuilder.idOf(app) + ")"),
+        always.out());
+  }
+
+  /**
+   * Rewrites {@code from} as {@code to} (same length) inside the file, then puts its mtime back.
+   */
+  private static void tamperInPlace(Path file, String from, String to) throws Exception {
+    FileTime mtime = Files.getLastModifiedTime(file);
+    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(from);
+    assertTrue(at >= 0 && from.length() == to.length());
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(to.getBytes(StandardCharsets.ISO_8859_1)), at);
+    }
+    Files.setLastModifiedTime(file, mtime);
+  }
+
+  private Run render(String image, Path target, String... options) {
+    List<String> args = new ArrayList<>(List.of(image, "--to", target.toString()));
+    args.addAll(List.of("--store", store()));
+    args.addAll(List.of(options));
+    return run(new RenderCommand(), args.toArray(String[]::new));
+  }
+
+  private static long count(String text, String part) {
+    return text.lines().filter(l -> l.contains(part)).count();
+  }
+
+  /** Adds base and app (which depends on base) with the CLI; returns the base's blob. */
+  private Path addBaseAndApp() throws Exception {
+    Path base = image("example.com/base").file("rootfs/a", "good").write(tmp, "base.aci");
+    Path app = image("example.com/app").dependency("example.com/base", null).write(tmp, "app.aci");
+    assertEquals(0, run(new StoreCommand(), "add", "--store", store(), base.toString()).code());
+    assertEquals(0, run(new StoreCommand(), "add", "--store", store(), app.toString()).code());
+    return tmp.resolve("store/blobs").resolve(AciBuilder.idOf(base));
+  }
+
+  @Test
+  void storedImagesAreTrustedUntilTheirBlobChanges() throws Exception {
+    Path blob = addBaseAndApp();
+    String appId = AciBuilder.idOf(tmp.resolve("app.aci"));
+
+    Run trusted = render("example.com/app", tmp.resolve("out1"));
+    assertEquals(0, trusted.code(), trusted.err());
+    assertEquals(
+        2, count(trusted.out(), "; trusted: store blob unchanged since add"), trusted.out());
+    assertTrue(trusted.out().contains("rendered example.com/app (" + appId + ")"), trusted.out());
+
+    // Same inode, size and mtime: only the ctime tells.
+    BlobStamp before = BlobStamp.of(blob);
+    tamperInPlace(blob, "good", "evil");
+    BlobStamp after = BlobStamp.of(blob);
+    assertEquals(
+        List.of(before.device(), before.inode(), before.size(), before.modified()),
+        List.of(after.device(), after.inode(), after.size(), after.modified()));
+
+    Path target = tmp.resolve("out2");
+    Run refused = render("example.com/app", target);
+    assertEquals(1, refused.code(), refused.err());
+    List<String> lines = refused.out().lines().toList();
+    assertTrue(
+        lines
+            .get(0)
+            .endsWith(
+                " via example.com/app -> example.com/base; hashed: store blob changed since add"),
+        refused.out());
+    assertTrue(lines.get(1).endsWith("; trusted: store blob unchanged since add"), refused.out());
+    assertTrue(refused.err().contains("error ACI-ID-003: need content hashing to "), refused.err());
+    assertTrue(refused.err().contains("render refused; " + target + " was not touched"));
+    assertFalse(Files.exists(target));
+
+    Path trusting = tmp.resolve("out3");
+    Run never = render("example.com/app", trusting, "--id-check", "never");
+    assertEquals(0, never.code(), never.err());
+    assertEquals(2, count(never.out(), "; not checked: ID checks off"), never.out());
+    assertEquals("evil", Files.readString(trusting.resolve("rootfs/a")));
+
+    // Adding the image again puts verified bytes back and stamps them.
+    Run readd =
+        run(new StoreCommand(), "add", "--store", store(), tmp.resolve("base.aci").toString());
+    assertEquals(0, readd.code(), readd.err());
+    Path repaired = tmp.resolve("out4");
+    Run again = render("example.com/app", repaired);
+    assertEquals(0, again.code(), again.err());
+    assertEquals(2, count(again.out(), "trusted: store blob unchanged since add"), again.out());
+    assertEquals("good", Files.readString(repaired.resolve("rootfs/a")));
+  }
+
+  @Test
+  void alwaysHashesAnUnchangedBlob() throws Exception {
+    addBaseAndApp();
+    Run r = render("example.com/app", tmp.resolve("out"), "--id-check", "ALWAYS");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(2, count(r.out(), "; hashed: every layer is checked"), r.out());
+    assertTrue(
+        r.out().contains("rendered example.com/app (" + AciBuilder.idOf(tmp.resolve("app.aci"))),
+        r.out());
+  }
+
+  @Test
+  void entriesWithoutAStampAreHashedUntilAddedAgain() throws Exception {
+    Path blob = addBaseAndApp();
+    Path index = tmp.resolve("store/index.json");
+    ObjectNode doc = (ObjectNode) JsonMapper.shared().readTree(index.toFile());
+    for (JsonNode image : doc.path("images")) {
+      assertTrue(image.has("stamp"), image.toString());
+      ((ObjectNode) image).remove("stamp");
+    }
+    Files.writeString(index, doc.toString());
+
+    Run hashed = render("example.com/app", tmp.resolve("out1"));
+    assertEquals(0, hashed.code(), hashed.err());
+    assertEquals(2, count(hashed.out(), "; hashed: store entry has no blob stamp"), hashed.out());
+
+    tamperInPlace(blob, "good", "evil");
+    Path target = tmp.resolve("out2");
+    Run refused = render("example.com/app", target);
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("ACI-ID-003"), refused.err());
+    assertFalse(Files.exists(target));
+
+    Run readd =
+        run(new StoreCommand(), "add", "--store", store(), tmp.resolve("base.aci").toString());
+    assertEquals(0, readd.code(), readd.err());
+    Run mixed = render("example.com/app", tmp.resolve("out3"));
+    assertEquals(0, mixed.code(), mixed.err());
+    List<String> lines = mixed.out().lines().toList();
+    assertTrue(lines.get(0).endsWith("; trusted: store blob unchanged since add"), mixed.out());
+    assertTrue(lines.get(1).endsWith("; hashed: store entry has no blob stamp"), mixed.out());
+    assertEquals("good", Files.readString(tmp.resolve("out3/rootfs/a")));
+  }
+
+  @Test
+  void storeListShowsTheStampBesideTheOtherFields() throws Exception {
+    Path blob = addBaseAndApp();
+    Run json = run(new StoreCommand(), "list", "--store", store(), "--format", "json");
+    assertEquals(0, json.code(), json.err());
+    JsonNode base = JsonMapper.shared().readTree(json.out()).get(0);
+    assertEquals(
+        List.of("id", "name", "labels", "size", "tarSize", "imported", "stamp"),
+        List.copyOf(base.propertyNames()));
+    BlobStamp stamp = BlobStamp.of(blob);
+    assertEquals(stamp.inode(), base.path("stamp").path("ino").asLong());
+    assertEquals(stamp.changed().toString(), base.path("stamp").path("ctime").asString());
+  }
+
+  @Test
+  void anArchiveFileIsHashedOnlyAgainstAnExpectedId() throws Exception {
+    Path app = image("example.com/app").file("rootfs/a", "app").write(tmp, "app.aci");
+    String id = AciBuilder.idOf(app);
+
+    Run full = render(app.toString(), tmp.resolve("full"), "--expect-id", id);
+    assertEquals(0, full.code(), full.err());
+    assertTrue(full.out().contains(app + "; hashed: expected ID given"), full.out());
+    assertTrue(full.out().contains("rendered example.com/app (" + id + ")"), full.out());
+
+    Run cut = render(app.toString(), tmp.resolve("cut"), "--expect-id", id.substring(0, 39));
+    assertEquals(0, cut.code(), cut.err());
+    assertTrue(cut.out().contains("rendered example.com/app (" + id + ")"), cut.out());
+
+    String other = "sha512-" + "0".repeat(32);
+    Path target = tmp.resolve("wrong");
+    Run wrong = render(app.toString(), target, "--expect-id", other);
+    assertEquals(1, wrong.code(), wrong.err());
+    assertTrue(
+        wrong.err().contains(app + ": error ACI-ID-003: need image ID " + other + ", got " + id),
+        wrong.err());
+    assertFalse(Files.exists(target));
+
+    Run malformed = render(app.toString(), tmp.resolve("m"), "--expect-id", "sha512-abc");
+    assertEquals(2, malformed.code());
+    assertTrue(
+        malformed.err().contains("--expect-id: invalid image ID 'sha512-abc'"), malformed.err());
+
+    Run off = render(app.toString(), tmp.resolve("off"), "--expect-id", id, "--id-check", "never");
+    assertEquals(2, off.code());
+    assertTrue(off.err().contains("--expect-id needs the ID checked"), off.err());
+    assertFalse(Files.exists(tmp.resolve("off")));
+  }
+
+  @Test
+  void aStoredImageIsComparedWithTheExpectedIdByItsStoredId() throws Exception {
+    addBaseAndApp();
+    String appId = AciBuilder.idOf(tmp.resolve("app.aci"));
+    Run right = render("example.com/app", tmp.resolve("right"), "--expect-id", appId);
+    assertEquals(0, right.code(), right.err());
+    Path target = tmp.resolve("wrong");
+    String other = "sha512-" + "0".repeat(32);
+    Run wrong = render("example.com/app", target, "--expect-id", other);
+    assertEquals(1, wrong.code());
+    assertTrue(wrong.err().contains("error ACI-ID-003: need image ID " + other), wrong.err());
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
+  void aBadIdCheckModeIsAUsageError() {
+    Run r = render("example.com/app", tmp.resolve("out"), "--id-check", "sometimes");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("need one of auto, always, never, got 'sometimes'"), r.err());
+    Run old = render("example.com/app", tmp.resolve("out"), "--skip-id-check");
+    assertEquals(2, old.code(), "the old flag is gone");
   }
 
   @Test

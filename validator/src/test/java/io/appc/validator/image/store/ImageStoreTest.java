@@ -4,6 +4,8 @@ import static io.appc.validator.image.testing.AciBuilder.image;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +74,68 @@ class ImageStoreTest {
     assertFalse(store.add(a).added());
     assertEquals(1, store.list().size());
     assertEquals(List.of(), tmpFiles());
+  }
+
+  @Test
+  void addStampsTheBlobAsItIsOnDiskAfterTheRename() throws Exception {
+    StoredImage image = store.add(write(image("example.com/app").file("rootfs/a", "x"))).image();
+    Path blob = store.blob(image);
+    assertNotNull(image.stamp());
+    assertEquals(BlobStamp.of(blob), image.stamp());
+    assertTrue(image.stamp().matches(blob));
+    assertEquals(image.stamp(), store.list().get(0).stamp(), "kept in index.json");
+    assertEquals(image.size(), image.stamp().size());
+  }
+
+  @Test
+  void aWriteRightAfterAddShowsInTheStamp() throws Exception {
+    // File times advance in clock ticks of a few milliseconds; add returns only once the file
+    // system's clock has moved past the blob's ctime, so even an immediate write is seen.
+    for (int i = 0; i < 5; i++) {
+      StoredImage image = store.add(write(image("example.com/app" + i))).image();
+      Path blob = store.blob(image);
+      Files.setLastModifiedTime(blob, Files.getLastModifiedTime(blob));
+      assertFalse(image.stamp().matches(blob), "a metadata write changes the ctime");
+    }
+  }
+
+  @Test
+  void addingAgainKeepsAnUnchangedBlobAndReplacesAChangedOne() throws Exception {
+    Path a = write(image("example.com/app").file("rootfs/a", "good"));
+    StoredImage first = store.add(a).image();
+    Path blob = store.blob(first);
+
+    ImageStore.AddResult same = store.add(a);
+    assertFalse(same.added());
+    assertEquals(first, same.image());
+    assertEquals(first.stamp(), BlobStamp.of(blob), "the blob was left alone");
+
+    Files.write(blob, new byte[] {1, 2, 3});
+    assertFalse(first.stamp().matches(blob));
+    ImageStore.AddResult repaired = store.add(a);
+    assertFalse(repaired.added());
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(blob));
+    assertEquals(BlobStamp.of(blob), repaired.image().stamp());
+    assertEquals(List.of(repaired.image()), store.list());
+    assertEquals(first.imported(), repaired.image().imported());
+    assertEquals(List.of(), tmpFiles());
+  }
+
+  @Test
+  void indexEntriesWithoutAStampAreRead() throws Exception {
+    StoredImage image = store.add(write(image("example.com/app"))).image();
+    Path index = store.root().resolve("index.json");
+    String text = Files.readString(index);
+    String withoutStamp = text.replaceAll("(?s),\\s*\"stamp\"\\s*:\\s*\\{[^}]*\\}", "");
+    assertFalse(withoutStamp.contains("stamp"), withoutStamp);
+    Files.writeString(index, withoutStamp);
+
+    StoredImage old = store.list().get(0);
+    assertNull(old.stamp());
+    assertEquals(image.withBlob(image.size(), null), old);
+
+    StoredImage stamped = store.add(store.blob(old)).image();
+    assertEquals(BlobStamp.of(store.blob(old)), stamped.stamp(), "adding again stamps it");
   }
 
   @Test

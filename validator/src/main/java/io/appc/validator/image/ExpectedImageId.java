@@ -1,4 +1,4 @@
-package io.appc.validator.cli;
+package io.appc.validator.image;
 
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Finding;
@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 /**
  * The image ID a user expects an archive to have ({@code --expect-id}). The full form is {@code
  * sha512-} and 128 lower-case hex digits; the appc tools also printed IDs cut to {@code sha512-}
- * and 32 digits, so any length from 32 digits on is accepted and compared as a prefix.
+ * and 32 digits, so any length from 32 digits on is accepted and compared as a prefix. Used by
+ * {@code validate --expect-id} and {@code render --expect-id}.
  */
-record ExpectedImageId(String value) {
+public record ExpectedImageId(String value) {
   /** The requirement a mismatch violates: a holder of the ID must check the content against it. */
-  static final String REQUIREMENT = "ACI-ID-003";
+  public static final String REQUIREMENT = "ACI-ID-003";
 
   static final int MIN_HEX = 32;
   static final int FULL_HEX = 128;
@@ -25,7 +26,7 @@ record ExpectedImageId(String value) {
    *
    * @throws IllegalArgumentException with a message that says what is wrong
    */
-  static ExpectedImageId parse(String text) {
+  public static ExpectedImageId parse(String text) {
     if (FORM.matcher(text).matches()) {
       return new ExpectedImageId(text);
     }
@@ -45,12 +46,12 @@ record ExpectedImageId(String value) {
   }
 
   /** Whether an archive with image ID {@code actual} is the expected one. */
-  boolean matches(String actual) {
+  public boolean matches(String actual) {
     return actual != null && actual.startsWith(value);
   }
 
   /** {@code result} with an error added if its image ID is not the expected one. */
-  FileResult check(FileResult result) {
+  public FileResult check(FileResult result) {
     if (matches(result.imageId())) {
       return result;
     }

@@ -1,4 +1,4 @@
-package io.appc.validator.cli;
+package io.appc.validator.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
