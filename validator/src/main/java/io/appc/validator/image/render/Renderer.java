@@ -239,11 +239,12 @@ public final class Renderer {
     try (ImageArchives.Opened opened = ImageArchives.open(image.archive());
         BackgroundDigest digest =
             check.hash() ? new BackgroundDigest(ImageArchives.newDigest()) : null) {
-      // An uncompressed archive is mapped: file content then goes from the page cache to write(2)
-      // on the writer thread, without a copy on this one.
+      // An uncompressed archive that is not hashed is mapped: file content then goes from the page
+      // cache to write(2) on the writer thread, without a copy on this one. When it is hashed, the
+      // digest thread sets the pace and is fastest fed from a read buffer.
       TarReader reader =
-          opened.tar() instanceof FileChannel file
-              ? TarReader.mapping(file, digest)
+          digest == null && opened.tar() instanceof FileChannel file
+              ? TarReader.mapping(file, null)
               : new TarReader(opened.tar(), digest);
       Extraction.LayerStats stats = extraction.extract(layer, reader, top);
       if (digest == null) {
