@@ -4,16 +4,22 @@
 #   bench/render-bench.sh [WORKDIR] [FILES] [MEAN_KIB] [RUNS]
 #
 # Builds (once) an image of FILES files with random content averaging MEAN_KIB KiB spread over
-# nested directories (default 40000 files x 12 KiB, about 480 MiB), then times RUNS extractions
-# of each tool with a warm page cache and prints the medians and their ratio. `appc render`
-# includes JVM start-up, reading the image and the atomic rename; the image is given as a file
-# with no expected ID, so the default `--id-check auto` does not hash it: pass
-# RENDER_OPTS='--id-check always' (or `--expect-id ID`) to time a render that checks the image ID.
-# Set APPC to a launcher (for example ./appc) to time that instead of the classes in this tree,
-# APPC_BEFORE to a second launcher (for example ./appc of an older checkout) to time it side by
-# side, and RENDER_OPTS to pass options to render (split on spaces; both launchers get them).
-# Each run also times `sha512sum` of the image, alone and in parallel with `tar -xf`: the least
-# a render that checks the image ID can take.
+# nested directories (default 40000 files x 12 KiB, about 550 MiB), adds it to a store, then
+# times RUNS of each of these with a warm page cache and prints the medians and their ratio to
+# `tar -xf` (put WORKDIR on tmpfs, e.g. /dev/shm/x, to time the tools rather than the disk):
+#
+#   tar           tar -xf IMAGE
+#   file          appc render IMAGE            (a file given without an expected ID: not hashed)
+#   store         appc render NAME             (from the store; its blob is unchanged since
+#                                               `store add` hashed it, so it is trusted)
+#   always        appc render IMAGE --id-check always   (hashes the image: checks its ID)
+#   sha512sum     sha512sum IMAGE, alone and in parallel with tar -xf: the least a render that
+#                 hashes the image can take
+#
+# Every appc time includes the launcher, JVM start-up, reading the image and the atomic rename.
+# APPC names the launcher to time (default: ./appc of this tree); APPC_BEFORE a second launcher
+# (for example ./appc of an older checkout) whose render of the file is timed side by side, with
+# the options in BEFORE_OPTS (split on spaces).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,6 +27,7 @@ work=${1:-/tmp/appc-render-bench}
 files=${2:-40000}
 mean_kib=${3:-12}
 runs=${4:-3}
+appc=${APPC:-$here/appc}
 mkdir -p "$work"
 image="$work/bench-${files}x${mean_kib}k.aci"
 
@@ -50,108 +57,81 @@ PY
 fi
 echo "image: $image ($(du -h "$image" | cut -f1), $(tar -tf "$image" | wc -l) members)"
 
-if [[ -z ${APPC:-} ]]; then
-  (cd "$here" && mvn -o -q -B -pl validator compile dependency:build-classpath \
-    -Dmdep.outputFile="$work/cp.txt" -Dspotless.check.skip=true)
-  mkdir -p "$work/launcher"
-  cat >"$work/launcher/RenderMain.java" <<'JAVA'
-public class RenderMain {
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new io.appc.validator.cli.image.RenderCommand()).execute(args));
-  }
-}
-JAVA
-  cp="$here/validator/target/classes:$(cat "$work/cp.txt")"
-  javac -cp "$cp" -d "$work/launcher" "$work/launcher/RenderMain.java"
-  appc_render() { java -cp "$work/launcher:$cp" RenderMain "$@"; }
-else
-  appc_render() { "$APPC" render "$@"; }
-fi
-
-if [[ -n ${APPC_BEFORE:-} ]]; then
-  before_render() { "$APPC_BEFORE" render "$@"; }
-fi
-
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+declare -A times
 
-cat "$image" >/dev/null # warm the page cache
-tar_times=()
-appc_times=()
-before_times=()
-sha_times=()
-both_times=()
-time_tar() {
-  mkdir "$work/out-tar"
-  local t0 t1
+# time_it KEY COMMAND...: runs COMMAND into a fresh $work/out and records its wall time.
+time_it() {
+  local key=$1 t0 t1
+  shift
+  rm -rf "$work/out"
+  [[ $key == tar* ]] && mkdir "$work/out"
+  sync
   t0=$(now)
-  tar -xf "$image" -C "$work/out-tar"
+  "$@" >/dev/null
   t1=$(now)
-  tar_times+=("$(echo "$t1 - $t0" | bc)")
+  times[$key]+="$(echo "$t1 - $t0" | bc) "
 }
-time_appc() {
+time_tar_and_sha() {
   local t0 t1
+  rm -rf "$work/out"
+  mkdir "$work/out"
+  sync
   t0=$(now)
-  # shellcheck disable=SC2086
-  appc_render "$image" --to "$work/out-appc" --store "$work/store" ${RENDER_OPTS:-} >/dev/null
-  t1=$(now)
-  appc_times+=("$(echo "$t1 - $t0" | bc)")
-}
-time_before() {
-  local t0 t1
-  rm -rf "$work/out-before" "$work/store-before"
-  t0=$(now)
-  # shellcheck disable=SC2086
-  before_render "$image" --to "$work/out-before" --store "$work/store-before" ${RENDER_OPTS:-} \
-    >/dev/null
-  t1=$(now)
-  before_times+=("$(echo "$t1 - $t0" | bc)")
-  rm -rf "$work/out-before" "$work/store-before"
-}
-time_sha() {
-  local t0 t1
-  t0=$(now)
-  sha512sum "$image" >/dev/null
-  t1=$(now)
-  sha_times+=("$(echo "$t1 - $t0" | bc)")
-  rm -rf "$work/out-both"
-  mkdir "$work/out-both"
-  t0=$(now)
-  tar -xf "$image" -C "$work/out-both" &
+  tar -xf "$image" -C "$work/out" &
   sha512sum "$image" >/dev/null
   wait
   t1=$(now)
-  both_times+=("$(echo "$t1 - $t0" | bc)")
-  rm -rf "$work/out-both"
+  times[both]+="$(echo "$t1 - $t0" | bc) "
 }
-# Alternate which tool goes first, so that neither always pays for the other's write-back.
+
+rm -rf "$work/store"
+"$appc" store add --store "$work/store" "$image" >/dev/null
+"$appc" render "$image" --to "$work/warm" --store "$work/store" >/dev/null # first use builds
+rm -rf "$work/warm"
+cat "$image" >/dev/null # warm the page cache
+
+steps=(tar file store always sha)
+[[ -n ${APPC_BEFORE:-} ]] && steps+=(before)
 for ((i = 1; i <= runs; i++)); do
-  rm -rf "$work/out-tar" "$work/out-appc" "$work/store"
-  sync
-  if ((i % 2)); then
-    time_tar; sync; time_appc
-  else
-    time_appc; sync; time_tar
-  fi
-  line="run $i: tar ${tar_times[-1]} s, appc render ${appc_times[-1]} s"
-  if [[ -n ${APPC_BEFORE:-} ]]; then
-    sync; time_before
-    line+=", before ${before_times[-1]} s"
-  fi
-  sync; time_sha
-  echo "$line, sha512sum ${sha_times[-1]} s, tar & sha512sum ${both_times[-1]} s"
+  # Rotate the order, so that no tool always pays for another's write-back.
+  for ((k = 0; k < ${#steps[@]}; k++)); do
+    step=${steps[(k + i) % ${#steps[@]}]}
+    case $step in
+      tar) time_it tar tar -xf "$image" -C "$work/out" ;;
+      file) time_it file "$appc" render "$image" --to "$work/out" --store "$work/store" ;;
+      store) time_it store "$appc" render example.com/bench --to "$work/out" --store "$work/store" ;;
+      always)
+        time_it always "$appc" render "$image" --to "$work/out" --store "$work/store" \
+          --id-check always
+        ;;
+      sha) time_it sha sha512sum "$image"; time_tar_and_sha ;;
+      before)
+        # shellcheck disable=SC2086 # BEFORE_OPTS is a list of options
+        time_it before "$APPC_BEFORE" render "$image" --to "$work/out" --store "$work/store-before" \
+          ${BEFORE_OPTS:-}
+        rm -rf "$work/store-before"
+        ;;
+    esac
+    if [[ $step == file ]]; then
+      mkdir -p "$work/check"
+      tar -xf "$image" -C "$work/check"
+      diff -r --no-dereference "$work/check/rootfs" "$work/out/rootfs" >/dev/null \
+        || { echo "OUTPUTS DIFFER"; exit 1; }
+      rm -rf "$work/check"
+    fi
+  done
+  echo "run $i: $(for key in tar file store always sha both before; do
+    [[ -n ${times[$key]:-} ]] && printf '%s %s s, ' "$key" "$(echo ${times[$key]} | awk '{print $NF}')"
+  done)"
 done
-diff -r --no-dereference "$work/out-tar/rootfs" "$work/out-appc/rootfs" >/dev/null \
-  && echo "outputs identical" || { echo "OUTPUTS DIFFER"; exit 1; }
-tar_m=$(printf '%s\n' "${tar_times[@]}" | median)
-appc_m=$(printf '%s\n' "${appc_times[@]}" | median)
-echo "median: tar -xf ${tar_m} s, appc render ${appc_m} s, ratio $(echo "scale=2; $appc_m / $tar_m" | bc)"
-if [[ -n ${APPC_BEFORE:-} ]]; then
-  before_m=$(printf '%s\n' "${before_times[@]}" | median)
-  echo "median: before ${before_m} s, ratio $(echo "scale=2; $before_m / $tar_m" | bc)"
-fi
-sha_m=$(printf '%s\n' "${sha_times[@]}" | median)
-both_m=$(printf '%s\n' "${both_times[@]}" | median)
-echo "median: sha512sum ${sha_m} s (ratio $(echo "scale=2; $sha_m / $tar_m" | bc)), tar -xf and" \
-  "sha512sum in parallel ${both_m} s (ratio $(echo "scale=2; $both_m / $tar_m" | bc))"
-rm -rf "$work/out-tar" "$work/out-appc" "$work/store"
+rm -rf "$work/out"
+
+tar_m=$(echo ${times[tar]} | tr ' ' '\n' | median)
+echo "medians over $runs runs (ratio to tar -xf):"
+for key in tar file store always sha both before; do
+  [[ -z ${times[$key]:-} ]] && continue
+  m=$(echo ${times[$key]} | tr ' ' '\n' | median)
+  printf '  %-7s %6.3f s  %5.2fx\n' "$key" "$m" "$(echo "scale=4; $m / $tar_m" | bc)"
+done

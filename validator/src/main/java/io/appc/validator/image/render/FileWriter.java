@@ -236,8 +236,9 @@ final class FileWriter implements AutoCloseable {
         }
         apply(fs, file.fd(), file.rel(), file.origin(), file.metadata(), failures::add);
       }
-    } catch (IOException | RuntimeException | InternalError e) {
-      // InternalError: a mapped archive shrank under the reader.
+    } catch (IOException | RuntimeException | Error e) {
+      // Whatever happens, the worker goes on closing files and completing batches, so that the
+      // extracting thread never waits for it in vain (an InternalError: a mapped archive shrank).
       failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
     } finally {
       try {
