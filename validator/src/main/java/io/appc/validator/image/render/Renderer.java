@@ -252,13 +252,9 @@ public final class Renderer {
           // Trusted by a stamp read before the blob was opened: a change since then (in place, or
           // a replacement before the open) would otherwise go unseen.
           findings.add(
-              new Finding(
-                  "ACI-ID-003",
-                  Level.ERROR,
-                  image.display(),
-                  "",
-                  0,
-                  0,
+              layerError(
+                  image,
+                  ExpectedImageId.REQUIREMENT,
                   "the stored archive changed while it was rendered; its content is unverified",
                   "render again; if the store is being changed, add the image again first"));
         }
@@ -271,30 +267,15 @@ public final class Renderer {
       }
       return new LayerReport(layer, check, id, stats.extracted(), stats.filtered());
     } catch (ArchiveFormatException e) {
-      findings.add(
-          new Finding(
-              e.requirementId(), Level.ERROR, image.display(), "", 0, 0, e.getMessage(), ""));
+      findings.add(layerError(image, e.requirementId(), e.getMessage(), ""));
     } catch (TarFormatException e) {
-      findings.add(
-          new Finding(
-              "ACI-ARCH-002",
-              Level.ERROR,
-              image.display(),
-              "",
-              0,
-              0,
-              "not a readable tar: " + e.getMessage(),
-              ""));
+      findings.add(layerError(image, "ACI-ARCH-002", "not a readable tar: " + e.getMessage(), ""));
     } catch (InternalError e) {
       // What reading a mapped archive raises when the file shrinks under it.
       findings.add(
-          new Finding(
+          layerError(
+              image,
               "ACI-ARCH-002",
-              Level.ERROR,
-              image.display(),
-              "",
-              0,
-              0,
               "the archive changed while it was read: " + e.getMessage(),
               "render again once nothing writes to it"));
     }
@@ -302,26 +283,19 @@ public final class Renderer {
   }
 
   private static Finding mismatch(LayerImage image, String id) {
-    if (image.stored() != null) {
-      return new Finding(
-          ExpectedImageId.REQUIREMENT,
-          Level.ERROR,
-          image.display(),
-          "",
-          0,
-          0,
-          "need content hashing to " + image.id() + ", got " + id,
-          "the stored archive changed since it was added; add it again");
-    }
-    return new Finding(
+    boolean stored = image.stored() != null;
+    return layerError(
+        image,
         ExpectedImageId.REQUIREMENT,
-        Level.ERROR,
-        image.display(),
-        "",
-        0,
-        0,
-        "need image ID " + image.id() + ", got " + id,
-        "the archive is not the expected image, or was changed after its ID was recorded");
+        (stored ? "need content hashing to " : "need image ID ") + image.id() + ", got " + id,
+        stored
+            ? "the stored archive changed since it was added; add it again"
+            : "the archive is not the expected image, or was changed after its ID was recorded");
+  }
+
+  private static Finding layerError(
+      LayerImage image, String requirement, String message, String hint) {
+    return new Finding(requirement, Level.ERROR, image.display(), "", 0, 0, message, hint);
   }
 
   /** Why {@code target} cannot receive the render, or {@code null} when it can. */

@@ -120,7 +120,9 @@ public final class TarReader implements Closeable {
    * A reader of an uncompressed archive file that maps the file into memory instead of copying it
    * into a buffer, so that member data reaches {@code write(2)} straight from the page cache and
    * {@link #chunksStayValid() stays valid} after the reader moves on. The file must not shrink
-   * while it is read: touching a page past its new end fails with an {@link InternalError}.
+   * while it is read: touching a page past its new end fails with an {@link InternalError}. The
+   * pages touched count in the process's resident size until their window is collected; they are
+   * the file's page cache, which the kernel can reclaim at any time, not memory of the process.
    *
    * @param tap sees every byte of the file, in order, in chunks that stay valid; may be {@code
    *     null}
