@@ -2,8 +2,10 @@ package io.appc.validator.image;
 
 import static io.appc.validator.image.Fixtures.Tar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.Compat;
@@ -132,6 +134,22 @@ class ArchiveValidationTest {
     assertTrue(f.message().contains("in entry 'rootfs/random'"), f.message());
     assertEquals("rootfs/random", f.pointer());
     assertNull(result.imageId());
+  }
+
+  @Test
+  void reportsAnXzFileCutInItsFooterAsCorruptDataNotAsAnIoError() throws IOException {
+    // xz decodes the whole tar, then fails on the missing footer; it keeps that failure and throws
+    // it again from available(), which the channel reading the decoder calls between reads
+    byte[] compressed = Fixtures.compress("xz", Tar.image().bytes());
+    Path image =
+        Fixtures.write(dir, "image.aci", Arrays.copyOf(compressed, compressed.length - 10));
+    FileResult result = validator.validateArchive(image, "image.aci");
+    Finding f = only(result, "ACI-ARCH-002");
+    assertTrue(f.message().startsWith("xz data is corrupt or truncated"), f.message());
+    assertFalse(ImageValidator.isIoError(f));
+    ArchiveReadException e =
+        assertThrows(ArchiveReadException.class, () -> ImageIds.compute(image));
+    assertEquals(ArchiveReadException.Kind.COMPRESSED_DATA, e.kind());
   }
 
   @Test

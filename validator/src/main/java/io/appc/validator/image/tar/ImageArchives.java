@@ -176,5 +176,26 @@ public final class ImageArchives {
         throw failure.apply(e);
       }
     }
+
+    // A decoder that fails after delivering some bytes (xz on a cut footer) keeps the failure and
+    // throws it from the next call, which may be available(): Channels.newChannel asks it between
+    // reads. skip() can fail the same way.
+    @Override
+    public int available() throws IOException {
+      try {
+        return in.available();
+      } catch (IOException | RuntimeException e) {
+        throw failure.apply(e);
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return in.skip(n);
+      } catch (IOException | RuntimeException e) {
+        throw failure.apply(e);
+      }
+    }
   }
 }
