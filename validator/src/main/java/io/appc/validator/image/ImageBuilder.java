@@ -35,9 +35,9 @@ import java.util.TreeMap;
  * {@code rootfs/...}; a parent always precedes its children) by {@link TarWriter}. Every property
  * the spec asks to keep is kept (ACI-ARCH-006): permission bits including setuid, setgid and
  * sticky, numeric owner and group, modification time (whole seconds), symbolic links, hard links
- * (the later path in byte order becomes a link to the first), device numbers, fifos and extended
- * attributes of every namespace. Owner and group names are not stored: names from the build machine
- * mean nothing inside the image, and extractors would map them to the wrong IDs.
+ * within rootfs (the later path in byte order becomes a link to the first), device numbers, fifos
+ * and extended attributes of every namespace. Owner and group names are not stored: names from the
+ * build machine mean nothing inside the image, and extractors would map them to the wrong IDs.
  */
 public final class ImageBuilder {
   /** What happened. */
@@ -125,7 +125,11 @@ public final class ImageBuilder {
       }
       String linkTarget = null;
       byte typeFlag = flag(type);
-      if (type == EntryType.FILE && (Integer) attrs.get("nlink") > 1) {
+      // only files of rootfs are linked: a hard link to the manifest would leave rootfs
+      // (ACI-ARCH-005), so a rootfs file sharing the manifest's inode is stored as a copy
+      if (type == EntryType.FILE
+          && (Integer) attrs.get("nlink") > 1
+          && relative.startsWith(ImageChecks.ROOTFS + "/")) {
         String key = attrs.get("dev") + ":" + attrs.get("ino");
         String first = firstLinkName.putIfAbsent(key, relative);
         if (first != null) {

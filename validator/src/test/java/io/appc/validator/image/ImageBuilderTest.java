@@ -137,6 +137,24 @@ class ImageBuilderTest {
         String.join("\n", listing));
   }
 
+  @Test
+  void storesAFileHardLinkedToTheManifestAsItsOwnCopy() throws IOException {
+    // a hard link from rootfs to the manifest would be out of rootfs (ACI-ARCH-005)
+    Path layout = Fixtures.layout(dir.resolve("layout"));
+    Files.createLink(layout.resolve("rootfs/manifest-copy"), layout.resolve("manifest"));
+    Path image = dir.resolve("image.aci");
+    ImageBuilder.Result result =
+        builder.build(layout, image, new ImageBuilder.Options(Compression.NONE, false, false));
+    assertEquals(ImageBuilder.Status.BUILT, result.status());
+    FileResult check = validator.validateArchive(image, "image.aci");
+    assertEquals(0, check.count(Level.ERROR), check.findings().toString());
+    Path out = Files.createDirectory(dir.resolve("out"));
+    sh("tar -xf '" + image + "' -C '" + out + "'");
+    assertEquals(
+        Files.readString(layout.resolve("manifest")),
+        Files.readString(out.resolve("rootfs/manifest-copy")));
+  }
+
   private static byte[] strip(String name) {
     String bare = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
     return bare.getBytes(java.nio.charset.StandardCharsets.UTF_8);
