@@ -69,6 +69,18 @@ public final class ImageBuilder {
    */
   public record Result(Status status, FileResult validation, String imageId) {}
 
+  /**
+   * A file of the layout could not be read while building (it changed after validation, cannot be
+   * opened, or has a name this tool cannot open); nothing was written. The message names the file.
+   */
+  public static final class LayoutReadException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LayoutReadException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final ImageValidator validator;
   private final Xattrs xattrs;
 
@@ -81,8 +93,8 @@ public final class ImageBuilder {
    * Validates {@code layout} and, if it has no errors, writes it to {@code output} atomically.
    *
    * @throws IllegalArgumentException if {@code output} lies inside {@code layout}
-   * @throws IOException if reading the layout or writing the output fails (no partial output
-   *     remains)
+   * @throws LayoutReadException if a file of the layout cannot be read (no output remains)
+   * @throws IOException if writing the output fails (no partial output remains)
    */
   public Result build(Path layout, Path output, Options options) throws IOException {
     FileResult validation = validator.validateLayout(layout, layout.toString());
@@ -91,16 +103,19 @@ public final class ImageBuilder {
     }
     Path root = layout.toRealPath();
     Path target = output.toAbsolutePath().normalize();
-    Path targetDir = target.getParent() == null ? target : target.getParent().toRealPath();
-    if (targetDir.startsWith(root)) {
+    Path targetDir = target.getParent() == null ? target : target.getParent();
+    // a missing directory is reported when the output is written, in the same words as elsewhere
+    if (Files.isDirectory(targetDir) && targetDir.toRealPath().startsWith(root)) {
       throw new IllegalArgumentException(
           "the output " + output + " must not be inside the layout directory " + layout);
     }
-    List<String> paths = collect(root);
+    List<String> paths = collect(root, layout);
     String[] id = new String[1];
     try {
       OutputFiles.write(
-          output, options.overwrite(), out -> id[0] = writeArchive(root, paths, options, out));
+          output,
+          options.overwrite(),
+          out -> id[0] = writeArchive(root, layout, paths, options, out));
     } catch (FileAlreadyExistsException e) {
       return new Result(Status.OUTPUT_EXISTS, validation, null);
     }
@@ -108,7 +123,8 @@ public final class ImageBuilder {
   }
 
   /** Writes the (compressed) archive to {@code out}; returns its image ID. */
-  private String writeArchive(Path root, List<String> paths, Options options, OutputStream out)
+  private String writeArchive(
+      Path root, Path layout, List<String> paths, Options options, OutputStream out)
       throws IOException {
     MessageDigest sha512 = sha512();
     OutputStream compressed = Compressors.open(options.compression(), out);
@@ -117,7 +133,12 @@ public final class ImageBuilder {
     Map<String, String> firstLinkName = new HashMap<>();
     for (String relative : paths) {
       Path file = root.resolve(relative);
-      Map<String, Object> attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> attrs;
+      try {
+        attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        throw unreadable(layout, relative, e);
+      }
       int mode = (Integer) attrs.get("mode");
       EntryType type = EntryType.ofMode(mode);
       if (type == EntryType.SOCKET || type == EntryType.OTHER) {
@@ -137,12 +158,17 @@ public final class ImageBuilder {
           linkTarget = first;
         }
       }
-      if (type == EntryType.SYMLINK) {
-        linkTarget = Files.readSymbolicLink(file).toString();
+      SortedMap<String, byte[]> attributes;
+      try {
+        if (type == EntryType.SYMLINK) {
+          linkTarget = Files.readSymbolicLink(file).toString();
+        }
+        attributes = xattrs.list(file);
+      } catch (IOException e) {
+        throw unreadable(layout, relative, e);
       }
       long rdev = ((Number) attrs.get("rdev")).longValue();
       long size = typeFlag == TarWriter.FILE ? ((Number) attrs.get("size")).longValue() : 0;
-      SortedMap<String, byte[]> attributes = xattrs.list(file);
       TarWriter.Header header =
           new TarWriter.Header(
               type == EntryType.DIRECTORY ? relative + "/" : relative,
@@ -159,8 +185,14 @@ public final class ImageBuilder {
               minor(rdev),
               new TreeMap<>(attributes));
       if (typeFlag == TarWriter.FILE) {
-        try (InputStream body = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-          tar.write(header, body);
+        InputStream body;
+        try {
+          body = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+          throw unreadable(layout, relative, e);
+        }
+        try (InputStream in = new LayoutInput(body, layout, relative)) {
+          tar.write(header, in);
         }
       } else {
         tar.write(header, null);
@@ -172,29 +204,95 @@ public final class ImageBuilder {
     return "sha512-" + HexFormat.of().formatHex(sha512.digest());
   }
 
-  /** Every path below {@code root}, relative, in byte order of its UTF-8 form. */
-  private static List<String> collect(Path root) throws IOException {
+  private static LayoutReadException unreadable(Path layout, String relative, IOException e) {
+    if (e instanceof LayoutReadException known) {
+      return known;
+    }
+    return new LayoutReadException(
+        "cannot read " + layout.resolve(relative) + ": " + ArchiveReadException.reason(e), e);
+  }
+
+  /** Marks read failures of a layout file, so they are not taken for failures of the output. */
+  private static final class LayoutInput extends java.io.FilterInputStream {
+    private final Path layout;
+    private final String relative;
+
+    LayoutInput(InputStream in, Path layout, String relative) {
+      super(in);
+      this.layout = layout;
+      this.relative = relative;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw unreadable(layout, relative, e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (IOException e) {
+        throw unreadable(layout, relative, e);
+      }
+    }
+  }
+
+  /**
+   * Every path below {@code root}, relative, in byte order of its UTF-8 form.
+   *
+   * @throws LayoutReadException if a directory cannot be listed, or a name is not valid UTF-8: the
+   *     JDK decodes such a name with replacement characters and cannot open the file by it
+   */
+  private static List<String> collect(Path root, Path layout) throws IOException {
     List<String> paths = new ArrayList<>();
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
             if (!dir.equals(root)) {
-              paths.add(LayoutWalker.relative(root, dir));
+              paths.add(add(dir));
             }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            paths.add(LayoutWalker.relative(root, file));
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            paths.add(add(file));
             return FileVisitResult.CONTINUE;
+          }
+
+          private String add(Path file) throws IOException {
+            String relative = LayoutWalker.relative(root, file);
+            if (!root.resolve(relative).equals(file)) {
+              throw new LayoutReadException(
+                  "cannot read "
+                      + layout.resolve(relative)
+                      + ": its name is not valid UTF-8, and appc build reads and stores names as"
+                      + " UTF-8; rename it",
+                  null);
+            }
+            return relative;
           }
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            throw e;
+            throw unreadable(layout, LayoutWalker.relative(root, file), e);
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw unreadable(layout, LayoutWalker.relative(root, dir), e);
+            }
+            return FileVisitResult.CONTINUE;
           }
         });
     Map<String, byte[]> bytes = new HashMap<>();

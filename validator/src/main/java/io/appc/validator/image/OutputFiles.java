@@ -29,14 +29,25 @@ final class OutputFiles {
    * Writes {@code target} atomically.
    *
    * @throws FileAlreadyExistsException if {@code target} exists and {@code overwrite} is false
+   * @throws IOException otherwise, with a message that says what is wrong with {@code target} or
+   *     its directory (never naming the temporary file), or what {@code content} threw
    */
   static void write(Path target, boolean overwrite, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     if (!overwrite && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(target.toString());
     }
+    if (Files.isDirectory(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("it is a directory");
+    }
     Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
+    Path temp;
+    try {
+      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
+    } catch (IOException e) {
+      // the exception names the temporary file, which means nothing to the user
+      throw new IOException(directoryProblem(dir, e), e);
+    }
     Thread cleanup = new Thread(() -> deleteQuietly(temp), "appc-remove-partial-output");
     Runtime.getRuntime().addShutdownHook(cleanup);
     boolean done = false;
@@ -66,6 +77,19 @@ final class OutputFiles {
         // the hook runs anyway; nothing to undo
       }
     }
+  }
+
+  private static String directoryProblem(Path dir, IOException e) {
+    if (!Files.isDirectory(dir)) {
+      return "no such directory " + dir;
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied in " + dir;
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + " in " + dir;
+    }
+    return ArchiveReadException.reason(e);
   }
 
   private static void deleteQuietly(Path file) {

@@ -265,8 +265,13 @@ class ImageBuilderTest {
         };
     ImageBuilder broken = new ImageBuilder(ValidationOptions.DEFAULT, failing);
     Path image = dir.resolve("image.aci");
-    assertThrows(
-        IOException.class, () -> broken.build(layout, image, ImageBuilder.Options.DEFAULT));
+    IOException e =
+        assertThrows(
+            ImageBuilder.LayoutReadException.class,
+            () -> broken.build(layout, image, ImageBuilder.Options.DEFAULT));
+    assertEquals(
+        "cannot read " + layout.resolve("rootfs/etc/zz-last") + ": simulated read failure",
+        e.getMessage());
     assertEquals(List.of("layout"), listDir());
   }
 

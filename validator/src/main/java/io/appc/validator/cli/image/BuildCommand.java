@@ -4,6 +4,7 @@ import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.Compression;
 import io.appc.validator.image.ImageBuilder;
+import io.appc.validator.image.ImageValidator;
 import io.appc.validator.image.Xattrs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,6 +72,12 @@ public final class BuildCommand implements Callable<Integer> {
       switch (result.status()) {
         case INVALID_LAYOUT:
           FindingLines.print(err, result.validation().findings(), Level.WARNING);
+          if (result.validation().findings().stream().anyMatch(ImageValidator::isIoError)) {
+            // a layout that could not be read says nothing about its validity (exit status 2)
+            err.println("appc build: cannot read all of " + layout + "; nothing written");
+            err.flush();
+            return ExitCodes.USAGE_OR_IO;
+          }
           err.println("appc build: " + layout + " is not a valid image layout; nothing written");
           err.flush();
           return ExitCodes.INVALID;
@@ -88,8 +95,12 @@ public final class BuildCommand implements Callable<Integer> {
       err.println("appc build: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE_OR_IO;
+    } catch (ImageBuilder.LayoutReadException e) {
+      err.println("appc build: " + e.getMessage() + "; nothing written");
+      err.flush();
+      return ExitCodes.USAGE_OR_IO;
     } catch (IOException e) {
-      err.println("appc build: cannot write " + output + ": " + e.getMessage());
+      err.println("appc build: cannot write " + output + ": " + ImageCli.message(e));
       err.flush();
       return ExitCodes.USAGE_OR_IO;
     }

@@ -137,10 +137,23 @@ public final class PatchManifestCommand implements Callable<Integer> {
       err.println(input + ": error " + e.getMessage());
       err.flush();
       return ExitCodes.of(e);
-    } catch (IOException e) {
+    } catch (ManifestFileException e) {
       err.println("appc patch-manifest: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE_OR_IO;
+    } catch (IOException e) {
+      err.println("appc patch-manifest: cannot write " + output + ": " + ImageCli.message(e));
+      err.flush();
+      return ExitCodes.USAGE_OR_IO;
+    }
+  }
+
+  /** The {@code --manifest} file could not be read. */
+  private static final class ManifestFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ManifestFileException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -150,9 +163,13 @@ public final class PatchManifestCommand implements Callable<Integer> {
       long max = JsonLimits.DEFAULT.maxBytes();
       try (InputStream in = Files.newInputStream(manifest)) {
         replacement = in.readNBytes((int) max + 1);
+      } catch (IOException e) {
+        throw new ManifestFileException(
+            "--manifest " + manifest + ": cannot read: " + ArchiveReadException.reason(e), e);
       }
       if (replacement.length > max) {
-        throw new IllegalArgumentException("--manifest: file larger than " + max + " bytes");
+        throw new IllegalArgumentException(
+            "--manifest " + manifest + ": file larger than " + max + " bytes");
       }
     }
     List<ObjectNode> isolatorNodes = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,82 @@ class ImageCommandsTest {
         run(new BuildCommand(), layout, existing, "--overwrite", "--compression", "xz").status());
     assertEquals(
         2, run(new BuildCommand(), layout, dir.resolve("y.aci"), "--compression", "zip").status());
+  }
+
+  @Test
+  void buildAndPatchSayWhatIsWrongWithTheOutputWithoutNamingTheTemporaryFile() throws IOException {
+    Path layout = layout();
+    Path image = built();
+    Path missing = dir.resolve("no-such-dir/out.aci");
+    for (Run run :
+        List.of(
+            run(new BuildCommand(), layout, missing),
+            run(new PatchManifestCommand(), image, missing, "--label", "a=b"))) {
+      assertEquals(2, run.status(), run.err());
+      assertTrue(run.err().contains("cannot write " + missing + ": no such directory"), run.err());
+      assertFalse(run.err().contains(".partial"), run.err());
+    }
+    Path directory = Files.createDirectory(dir.resolve("a-directory"));
+    for (Run run :
+        List.of(
+            run(new BuildCommand(), layout, directory, "--overwrite"),
+            run(new PatchManifestCommand(), image, directory, "--overwrite", "--label", "a=b"))) {
+      assertEquals(2, run.status(), run.err());
+      assertTrue(
+          run.err().contains("cannot write " + directory + ": it is a directory"), run.err());
+      assertFalse(run.err().contains(".partial"), run.err());
+    }
+  }
+
+  @Test
+  void buildRefusesANameThatIsNotUtf8NamingTheFile() throws Exception {
+    Path layout = layout();
+    // Java cannot make such a name; the shell can
+    Process sh =
+        new ProcessBuilder("sh", "-c", "printf x > \"$(printf '" + layout + "/rootfs/caf\\351')\"")
+            .inheritIO()
+            .start();
+    assertEquals(0, sh.waitFor());
+    Path out = dir.resolve("out.aci");
+    Run build = run(new BuildCommand(), layout, out);
+    assertEquals(2, build.status(), build.err());
+    assertTrue(build.err().contains("cannot read " + layout.resolve("rootfs/caf")), build.err());
+    assertTrue(build.err().contains("not valid UTF-8"), build.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void buildExitsTwoWhenTheLayoutCannotBeRead() throws Exception {
+    Path layout = layout();
+    // deeper than PATH_MAX: the layout walk cannot stat it (ENAMETOOLONG), an I/O error
+    String deep = ("d".repeat(200) + "/").repeat(25);
+    Process sh =
+        new ProcessBuilder("sh", "-c", "cd '" + layout + "/rootfs' && mkdir -p " + deep)
+            .inheritIO()
+            .start();
+    assertEquals(0, sh.waitFor());
+    try {
+      Run build = run(new BuildCommand(), layout, dir.resolve("out.aci"));
+      assertEquals(2, build.status(), build.err());
+      assertTrue(build.err().contains("IO-ERROR"), build.err());
+      assertFalse(Files.exists(dir.resolve("out.aci")));
+    } finally {
+      // @TempDir cannot delete what it cannot name either
+      new ProcessBuilder("rm", "-rf", layout.resolve("rootfs/" + "d".repeat(200)).toString())
+          .inheritIO()
+          .start()
+          .waitFor();
+    }
+  }
+
+  @Test
+  void patchManifestNamesAManifestFileItCannotRead() throws IOException {
+    Path image = built();
+    Path missing = dir.resolve("missing.json");
+    Run run = run(new PatchManifestCommand(), image, dir.resolve("out.aci"), "--manifest", missing);
+    assertEquals(2, run.status());
+    assertTrue(
+        run.err().contains("--manifest " + missing + ": cannot read: no such file"), run.err());
   }
 
   @Test
