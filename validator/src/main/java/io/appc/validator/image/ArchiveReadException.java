@@ -24,14 +24,27 @@ public final class ArchiveReadException extends IOException {
   }
 
   private final Kind kind;
+  private final String requirementId;
 
+  /** A failure with the usual requirement: none for {@link Kind#FILE}, else ACI-ARCH-002. */
   public ArchiveReadException(Kind kind, String message, Throwable cause) {
+    this(kind, kind == Kind.FILE ? null : "ACI-ARCH-002", message, cause);
+  }
+
+  /** A failure of the archive's content that breaks {@code requirementId}. */
+  public ArchiveReadException(Kind kind, String requirementId, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.requirementId = requirementId;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The requirement the archive breaks, or {@code null} when the file could not be read. */
+  public String requirementId() {
+    return requirementId;
   }
 
   /**
@@ -48,9 +61,9 @@ public final class ArchiveReadException extends IOException {
   public static ArchiveReadException of(ArchiveFormatException e) {
     String message =
         e.compression() == Compression.OPENPGP
-            ? "archive is OpenPGP-encrypted (ACI-ARCH-008); decrypt it with gpg --decrypt first"
-            : "not an image archive (" + e.requirementId() + "): " + e.getMessage();
-    return new ArchiveReadException(Kind.TAR_DATA, message, e);
+            ? "archive is OpenPGP-encrypted; decrypt it with gpg --decrypt first"
+            : "not an image archive: " + e.getMessage();
+    return new ArchiveReadException(Kind.TAR_DATA, e.requirementId(), message, e);
   }
 
   /** Why a file operation failed, in a few words ("no such file", "permission denied"). */

@@ -78,7 +78,7 @@ public final class ImageIds {
     if (!tar) {
       throw new ArchiveReadException(
           Kind.TAR_DATA,
-          "not a tar archive (ACI-ARCH-002): the "
+          "not a tar archive: the "
               + opened.compression().label()
               + " data does not start with a tar header",
           null);

@@ -52,6 +52,7 @@ public final class ImageManifests {
           if (entry.realSize() > maxManifestBytes) {
             throw new ArchiveReadException(
                 Kind.LIMIT,
+                "IM-001",
                 "manifest is too large: need at most "
                     + maxManifestBytes
                     + " bytes, got "

@@ -112,8 +112,20 @@ public final class ImagePatcher {
       Splice splice = new Splice(old, entryBytes(old.entry(), manifest), tarOut);
       TarReader reader = ImageManifests.reader(opened, splice, limits);
       try {
-        while (reader.next() != null) {
+        TarEntry entry;
+        while ((entry = reader.next()) != null) {
           // the tap copies (or drops) the stored bytes as they are read
+          if (entry.offset() != old.start()
+              && EntryPath.of(TarEntry.display(entry.name())).path().equals(ImageChecks.MANIFEST)) {
+            // tar -x would extract the later one (of whatever type) over the patched one
+            throw new ArchiveReadException(
+                Kind.TAR_DATA,
+                "ACI-ARCH-003",
+                "duplicate entry: a second manifest '"
+                    + TarEntry.display(entry.name())
+                    + "' follows the first; cannot patch an archive with two manifests",
+                null);
+          }
         }
         reader.drain();
       } catch (UncheckedIOException e) {

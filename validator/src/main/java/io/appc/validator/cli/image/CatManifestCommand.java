@@ -49,7 +49,7 @@ public final class CatManifestCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } catch (ArchiveReadException e) {
-      err.println(image + ": error " + e.getMessage());
+      err.println(ImageCli.errorLine(image, e));
       err.flush();
       return ExitCodes.of(e);
     } catch (IOException e) {

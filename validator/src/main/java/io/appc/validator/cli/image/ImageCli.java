@@ -40,6 +40,12 @@ final class ImageCli {
     return findings.stream().anyMatch(f -> f.level() == Level.ERROR);
   }
 
+  /** One line for an archive that could not be read: file, requirement ID (if any), message. */
+  static String errorLine(Path file, io.appc.validator.image.ArchiveReadException e) {
+    String id = e.requirementId();
+    return file + ": error " + (id == null ? "" : id + ": ") + message(e);
+  }
+
   static String message(Exception e) {
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');

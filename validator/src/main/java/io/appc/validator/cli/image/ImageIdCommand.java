@@ -53,7 +53,7 @@ public final class ImageIdCommand implements Callable<Integer> {
         String id = ImageIds.compute(file);
         out.println(quiet ? id : id + "  " + file);
       } catch (ArchiveReadException e) {
-        err.println(file + ": error " + e.getMessage());
+        err.println(ImageCli.errorLine(file, e));
         status = Math.max(status, ExitCodes.of(e));
       } catch (IOException e) {
         err.println(file + ": error cannot read: " + e.getMessage());

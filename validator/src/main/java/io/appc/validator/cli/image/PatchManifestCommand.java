@@ -134,7 +134,7 @@ public final class PatchManifestCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE_OR_IO;
     } catch (ArchiveReadException e) {
-      err.println(input + ": error " + e.getMessage());
+      err.println(ImageCli.errorLine(input, e));
       err.flush();
       return ExitCodes.of(e);
     } catch (ManifestFileException e) {

@@ -167,6 +167,36 @@ class ImageCommandsTest {
   }
 
   @Test
+  void patchManifestRefusesAnArchiveWithTwoManifests() throws Exception {
+    // patching only the first would leave the second, which tar -x extracts last, unchanged
+    Path layout = layout();
+    Path other = Files.createDirectory(dir.resolve("other"));
+    Files.writeString(other.resolve("manifest"), MANIFEST);
+    Path image = dir.resolve("two.aci");
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "-cf",
+                image.toString(),
+                "-C",
+                layout.toString(),
+                "manifest",
+                "rootfs",
+                "-C",
+                other.toString(),
+                "./manifest")
+            .inheritIO()
+            .start();
+    assertEquals(0, tar.waitFor());
+    Path out = dir.resolve("out.aci");
+    Run run = run(new PatchManifestCommand(), image, out, "--label", "a=b");
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.err().startsWith(image + ": error ACI-ARCH-003:"), run.err());
+    assertTrue(run.err().contains("./manifest"), run.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void patchManifestNamesAManifestFileItCannotRead() throws IOException {
     Path image = built();
     Path missing = dir.resolve("missing.json");
@@ -184,7 +214,7 @@ class ImageCommandsTest {
     assertEquals(1, mixed.status());
     assertTrue(mixed.out().startsWith("sha512-"), mixed.out());
     assertTrue(
-        mixed.err().startsWith(noise + ": error not an image archive (ACI-ARCH-002)"), mixed.err());
+        mixed.err().startsWith(noise + ": error ACI-ARCH-002: not an image archive"), mixed.err());
     Run missing = run(new ImageIdCommand(), dir.resolve("missing.aci"));
     assertEquals(2, missing.status());
     assertFalse(missing.err().contains("Exception"), missing.err());
@@ -209,6 +239,22 @@ class ImageCommandsTest {
     assertTrue(missing.err().contains("ACI-ARCH-004"), missing.err());
     Path junk = Files.write(dir.resolve("junk.aci"), "junk".getBytes(StandardCharsets.UTF_8));
     assertEquals(1, run(new CatManifestCommand(), junk).status());
+  }
+
+  @Test
+  void errorsAboutBrokenArchivesNameTheRequirement() throws IOException {
+    byte[] gzip = Files.readAllBytes(built());
+    Path cut = Files.write(dir.resolve("cut.aci"), java.util.Arrays.copyOf(gzip, gzip.length - 20));
+    for (Run run :
+        List.of(
+            run(new CatManifestCommand(), cut),
+            run(new ImageIdCommand(), cut),
+            run(new PatchManifestCommand(), cut, dir.resolve("out.aci"), "--label", "a=b"))) {
+      assertEquals(1, run.status(), run.err());
+      assertTrue(
+          run.err().startsWith(cut + ": error ACI-ARCH-002: gzip data is corrupt or truncated"),
+          run.err());
+    }
   }
 
   @Test
