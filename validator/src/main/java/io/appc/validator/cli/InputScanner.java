@@ -51,7 +51,7 @@ final class InputScanner {
 
   private static void scanNamed(Path path, String display, List<Input> inputs) {
     if (Files.isDirectory(path)) {
-      if (isLayout(path)) {
+      if (isLayout(path) || Files.exists(path.resolve("rootfs"), LinkOption.NOFOLLOW_LINKS)) {
         inputs.add(Input.of(Input.Type.LAYOUT, path, display));
       } else {
         walk(path, display, inputs);
@@ -123,8 +123,13 @@ final class InputScanner {
     }
   }
 
+  /**
+   * A directory with a {@code manifest} entry of any kind is a layout, so that a manifest that is a
+   * broken symlink or a fifo is reported (ACI-LAYOUT-001) rather than the directory passed over. A
+   * directory the user names is also a layout when it has a {@code rootfs} entry.
+   */
   private static boolean isLayout(Path dir) {
-    return Files.isRegularFile(dir.resolve("manifest"));
+    return Files.exists(dir.resolve("manifest"), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** A file the user named: JSON when it says so by name or content, else an archive. */

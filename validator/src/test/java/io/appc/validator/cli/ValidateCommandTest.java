@@ -115,6 +115,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aLayoutWhoseManifestIsNotAFileIsReportedNotPassedOver() throws IOException {
+    Path broken = Files.createDirectories(dir.resolve("tree/broken/rootfs")).getParent();
+    Files.createSymbolicLink(broken.resolve("manifest"), Path.of("nowhere"));
+    Path bare = Files.createDirectories(dir.resolve("bare/rootfs")).getParent();
+
+    Cli.Result walked = Cli.run("validate", dir.resolve("tree").toString());
+    Cli.Result named = Cli.run("validate", bare.toString());
+
+    assertEquals(ExitCodes.INVALID, walked.status(), walked.err());
+    assertTrue(walked.out().contains("error ACI-LAYOUT-001"), walked.out());
+    assertTrue(walked.out().contains("symbolic link"), walked.out());
+    assertEquals(ExitCodes.INVALID, named.status(), named.err());
+    assertTrue(named.out().contains("error ACI-LAYOUT-001"), named.out());
+  }
+
+  @Test
   void walksDirectoriesInNameOrder() throws IOException {
     write("b.json", Cli.IMAGE);
     write("a/z.json", Cli.POD);
