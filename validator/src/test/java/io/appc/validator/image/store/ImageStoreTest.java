@@ -263,6 +263,46 @@ class ImageStoreTest {
     assertEquals(12, ImageStore.open(store.root()).list().size());
   }
 
+  /**
+   * Separate processes share only the fcntl lock on index.lock, which a process loses as soon as it
+   * closes any descriptor of that file: stamping a blob must not open the lock file, or another
+   * process reads the index before this one has written it and one of the additions is lost.
+   */
+  @Test
+  void concurrentAdditionsFromSeveralProcessesAllLandInTheIndex() throws Exception {
+    int processes = 4;
+    int perProcess = 5;
+    List<Process> running = new ArrayList<>();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int p = 0; p < processes; p++) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "io.appc.validator.cli.Main",
+                  "store",
+                  "add",
+                  "--store",
+                  store.root().toString()));
+      for (int i = 0; i < perProcess; i++) {
+        command.add(
+            write(image("example.com/p" + p + "-" + i).file("rootfs/f", p + "/" + i)).toString());
+      }
+      running.add(
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("add-" + p + ".log").toFile())
+              .start());
+    }
+    for (int p = 0; p < processes; p++) {
+      assertEquals(0, running.get(p).waitFor(), Files.readString(tmp.resolve("add-" + p + ".log")));
+    }
+    assertEquals(processes * perProcess, ImageStore.open(store.root()).list().size());
+  }
+
   @Test
   void defaultLocationFollowsTheEnvironment() {
     assertEquals(Path.of("/srv/s"), ImageStore.defaultLocation(Map.of("APPC_STORE", "/srv/s")));
