@@ -599,6 +599,25 @@ public final class ImageStore {
     }
     try {
       JsonNode root = JSON.readTree(bytes);
+      // Anything but this store's own format is refused rather than read as an empty store: an
+      // empty or truncated index, or one of another format, would otherwise make gc delete every
+      // blob and the next add write an index without the images it held.
+      if (root == null || !root.isObject()) {
+        throw new IOException(
+            "store index " + index + " is corrupt: need a JSON object, got " + describe(root));
+      }
+      if (!root.path("format").isIntegralNumber() || root.path("format").asInt() != FORMAT) {
+        throw new IOException(
+            "store index "
+                + index
+                + " has format "
+                + root.path("format")
+                + ", this version reads format "
+                + FORMAT);
+      }
+      if (!root.path("images").isArray()) {
+        throw new IOException("store index " + index + " is corrupt: need an images array");
+      }
       List<StoredImage> images = new ArrayList<>();
       for (JsonNode n : root.path("images").values()) {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -621,9 +640,17 @@ public final class ImageStore {
                 stampOf(n.path("stamp"))));
       }
       return images;
-    } catch (JacksonException | java.time.format.DateTimeParseException e) {
+    } catch (JacksonException e) {
+      throw new IOException("store index " + index + " is corrupt: " + e.getOriginalMessage(), e);
+    } catch (java.time.format.DateTimeParseException e) {
       throw new IOException("store index " + index + " is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  private static String describe(JsonNode n) {
+    return n == null || n.isMissingNode()
+        ? "nothing"
+        : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

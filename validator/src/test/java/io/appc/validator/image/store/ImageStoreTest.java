@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.image.testing.AciBuilder;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -301,6 +302,25 @@ class ImageStoreTest {
       assertEquals(0, running.get(p).waitFor(), Files.readString(tmp.resolve("add-" + p + ".log")));
     }
     assertEquals(processes * perProcess, ImageStore.open(store.root()).list().size());
+  }
+
+  @Test
+  void anIndexThatIsEmptyOrOfAnotherFormatIsRefusedNotReadAsAnEmptyStore() throws Exception {
+    StoredImage kept = store.add(write(image("example.com/app"))).image();
+    Path index = store.root().resolve("index.json");
+    String good = Files.readString(index);
+    for (String bad :
+        List.of("", "null", "[]", "{}", "{\"format\":2,\"images\":[]}", "{\"format\":1}")) {
+      Files.writeString(index, bad);
+      IOException e = assertThrows(IOException.class, () -> store.list(), bad);
+      assertTrue(e.getMessage().startsWith("store index " + index), e.getMessage());
+      assertThrows(IOException.class, () -> store.gc(), bad);
+      assertTrue(Files.exists(store.blob(kept)), "gc must not delete blobs it cannot account for");
+      assertThrows(IOException.class, () -> store.add(write(image("example.com/other"))), bad);
+      assertEquals(bad, Files.readString(index), "nothing rewrites an index it cannot read");
+    }
+    Files.writeString(index, good);
+    assertEquals(List.of(kept), store.list());
   }
 
   @Test
