@@ -4,6 +4,7 @@ import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
+import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.image.store.ManifestFacts;
 import io.appc.validator.image.store.StoredImage;
@@ -133,6 +134,11 @@ public final class Renderer {
     } catch (TarFormatException e) {
       throw new ArchiveFormatException(
           "ACI-ARCH-002", display + ": not a readable tar: " + e.getMessage());
+    } catch (ArchiveReadException e) {
+      if (e.kind() == ArchiveReadException.Kind.FILE) {
+        throw e;
+      }
+      throw new ArchiveFormatException("ACI-ARCH-002", display + ": " + e.getMessage());
     }
     throw new ArchiveFormatException("IM-002", display + ": need a manifest entry, got none");
   }
@@ -270,6 +276,12 @@ public final class Renderer {
       findings.add(layerError(image, e.requirementId(), e.getMessage(), ""));
     } catch (TarFormatException e) {
       findings.add(layerError(image, "ACI-ARCH-002", "not a readable tar: " + e.getMessage(), ""));
+    } catch (ArchiveReadException e) {
+      if (e.kind() == ArchiveReadException.Kind.FILE) {
+        throw e;
+      }
+      // Damaged compressed data: a property of the image, as a damaged tar is.
+      findings.add(layerError(image, "ACI-ARCH-002", e.getMessage(), ""));
     } catch (InternalError e) {
       // What reading a mapped archive raises when the file shrinks under it.
       findings.add(

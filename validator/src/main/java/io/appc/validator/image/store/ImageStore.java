@@ -1,6 +1,7 @@
 package io.appc.validator.image.store;
 
 import io.appc.validator.finding.Findings;
+import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.tar.ArchiveFormatException;
 import io.appc.validator.image.tar.BackgroundDigest;
 import io.appc.validator.image.tar.ImageArchives;
@@ -460,6 +461,12 @@ public final class ImageStore {
       } catch (TarFormatException e) {
         throw new StoreException(
             display + ": [ACI-ARCH-002] not a readable tar: " + e.getMessage());
+      } catch (ArchiveReadException e) {
+        if (e.kind() == ArchiveReadException.Kind.FILE) {
+          throw e;
+        }
+        // Damaged compressed data says as much about the image as a damaged tar does.
+        throw new StoreException(display + ": [ACI-ARCH-002] " + e.getMessage());
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
@@ -523,8 +530,17 @@ public final class ImageStore {
 
     private void write(byte[] b, int off, int len) throws IOException {
       ByteBuffer chunk = ByteBuffer.wrap(b, off, len);
-      while (chunk.hasRemaining()) {
-        out.write(chunk);
+      try {
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+      } catch (IOException e) {
+        // Marked as a failure of the store, not of the archive: this runs below the decoder, which
+        // would otherwise report a full disk as corrupt data.
+        throw new ArchiveReadException(
+            ArchiveReadException.Kind.FILE,
+            "cannot write the copy in the store: " + ArchiveReadException.reason(e),
+            e);
       }
     }
   }

@@ -105,6 +105,43 @@ class StoreRenderVerifyCommandsTest {
     assertFalse(missing.err().contains("Exception"), missing.err());
   }
 
+  /** As validate says: damaged compressed data is an invalid image (1), not an I/O error (2). */
+  @Test
+  void corruptCompressedDataIsAnInvalidImageInStoreAddAndRender() throws Exception {
+    Path good =
+        image("example.com/zipped").gzip().file("rootfs/a", "x".repeat(20000)).write(tmp, "z.aci");
+    byte[] bytes = Files.readAllBytes(good);
+    Path cut = tmp.resolve("cut.aci");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    Run add = run(new StoreCommand(), "add", "--store", store(), cut.toString());
+    assertEquals(1, add.code(), add.err());
+    assertTrue(add.err().startsWith("error: " + cut + ": [ACI-ARCH-002] gzip data"), add.err());
+
+    Path target = tmp.resolve("out");
+    Run file =
+        run(new RenderCommand(), cut.toString(), "--to", target.toString(), "--store", store());
+    assertEquals(1, file.code(), file.err());
+    assertTrue(file.err().contains("[ACI-ARCH-002]"), file.err());
+
+    // A stored blob damaged after add, rendered without hashing.
+    run(new StoreCommand(), "add", "--store", store(), good.toString());
+    Path blob = tmp.resolve("store/blobs").resolve(AciBuilder.idOf(unzip(good)));
+    Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Run stored = render("example.com/zipped", target, "--id-check", "never");
+    assertEquals(1, stored.code(), stored.err());
+    assertTrue(stored.err().contains(": error ACI-ARCH-002: gzip data"), stored.err());
+    assertFalse(Files.exists(target));
+  }
+
+  private Path unzip(Path gzip) throws Exception {
+    Path tar = tmp.resolve(gzip.getFileName() + ".tar");
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gzip))) {
+      Files.copy(in, tar);
+    }
+    return tar;
+  }
+
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.appc.validator.image.testing.AciBuilder;
 import java.io.IOException;
@@ -321,6 +322,32 @@ class ImageStoreTest {
     }
     Files.writeString(index, good);
     assertEquals(List.of(kept), store.list());
+  }
+
+  /** The copy is written below the decoder; a full disk must not pass for a corrupt archive. */
+  @Test
+  void aFullStoreDiskIsAnIoErrorNotACorruptArchive() throws Exception {
+    assumeTrue(io.appc.validator.image.posix.NativeFs.get().isRoot(), "mounting needs root");
+    Path mount = Files.createDirectories(tmp.resolve("small"));
+    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()));
+    try {
+      ImageStore small = ImageStore.open(mount.resolve("store"));
+      Path big = write(image("example.com/big").file("rootfs/a", "x".repeat(1 << 20)));
+      IOException e = assertThrows(IOException.class, () -> small.add(big));
+      assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+      assertFalse(e.getMessage().contains("corrupt"), e.getMessage());
+      assertEquals(List.of(), small.list());
+    } finally {
+      run("umount", mount.toString());
+    }
+  }
+
+  private static int run(String... command) throws Exception {
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(new java.io.File("/dev/null"))
+        .start()
+        .waitFor();
   }
 
   @Test
