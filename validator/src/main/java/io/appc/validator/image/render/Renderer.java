@@ -17,9 +17,15 @@ import io.appc.validator.image.tar.TarReader;
 import io.appc.validator.json.JsonLimits;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -192,6 +198,7 @@ public final class Renderer {
       return new RenderResult(Status.REFUSED, target, reports, findings, null);
     }
     Path temp = null;
+    String current = null;
     try {
       String problem = unusableTarget(target);
       if (problem != null) {
@@ -204,12 +211,14 @@ public final class Renderer {
         List<Layer> layers = plan.layers();
         for (int i = 0; i < layers.size(); i++) {
           Layer layer = layers.get(i);
+          current = layer.image().display();
           reports.add(
               extractLayer(extraction, layer, decisions.get(i), i == layers.size() - 1, findings));
         }
         if (findings.stream().anyMatch(f -> f.level() == Level.ERROR)) {
           return new RenderResult(Status.REFUSED, target, reports, findings, null);
         }
+        current = null;
         extraction.finish();
       }
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -217,7 +226,7 @@ public final class Renderer {
       temp = null;
       return new RenderResult(Status.RENDERED, target, reports, findings, null);
     } catch (IOException | RuntimeException e) {
-      return new RenderResult(Status.FAILED, target, reports, findings, describe(e));
+      return new RenderResult(Status.FAILED, target, reports, findings, describe(e, current));
     } finally {
       if (temp != null) {
         try {
@@ -326,8 +335,33 @@ public final class Renderer {
     return null;
   }
 
-  private static String describe(Exception e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+  /**
+   * The failure in one line with where it happened: the JDK's file system exceptions carry the path
+   * but often no reason, other I/O exceptions (a read error, a directory where an archive should
+   * be) often no path, so those are put in the context of the layer being extracted.
+   */
+  private static String describe(Exception e, String layer) {
+    if (e instanceof FileSystemException f) {
+      String reason = f.getReason();
+      if (reason == null) {
+        if (f instanceof NoSuchFileException) {
+          reason = "no such file or directory";
+        } else if (f instanceof FileAlreadyExistsException) {
+          reason = "exists and is not a directory";
+        } else if (f instanceof AccessDeniedException) {
+          reason = "permission denied";
+        } else if (f instanceof NotDirectoryException) {
+          reason = "not a directory";
+        } else if (f instanceof DirectoryNotEmptyException) {
+          reason = "directory not empty";
+        } else {
+          reason = f.getClass().getSimpleName();
+        }
+        return f.getMessage() + ": " + reason;
+      }
+      return f.getMessage();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return layer == null ? message : layer + ": " + message;
   }
 }

@@ -142,6 +142,32 @@ class StoreRenderVerifyCommandsTest {
     return tar;
   }
 
+  /** I/O failures name the file and the reason, not one of the two. */
+  @Test
+  void renderIoFailuresSayWhereAndWhy() throws Exception {
+    Path app = image("example.com/app").file("rootfs/a", "x").write(tmp, "app.aci");
+    Path file = Files.writeString(tmp.resolve("file"), "");
+    Run under =
+        run(
+            new RenderCommand(),
+            app.toString(),
+            "--to",
+            file.resolve("sub").toString(),
+            "--store",
+            store());
+    assertEquals(2, under.code(), under.err());
+    assertEquals("error: " + file + ": exists and is not a directory", under.err().strip());
+
+    run(new StoreCommand(), "add", "--store", store(), app.toString());
+    Path blob = tmp.resolve("store/blobs").resolve(AciBuilder.idOf(app));
+    Files.delete(blob);
+    Files.createDirectory(blob);
+    Run dir = render("example.com/app", tmp.resolve("out"), "--id-check", "never");
+    assertEquals(2, dir.code(), dir.err());
+    assertTrue(dir.err().startsWith("error: example.com/app (sha512-"), dir.err());
+    assertTrue(dir.err().strip().endsWith(": Is a directory"), dir.err());
+  }
+
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =
@@ -491,5 +517,14 @@ class StoreRenderVerifyCommandsTest {
             "--keyring",
             keys.toString());
     assertEquals(2, noSig.code());
+
+    Path junk = Files.writeString(tmp.resolve("junk.asc"), "junk\n");
+    Run badKeys = run(new VerifyCommand(), aci.toString(), "--keyring", junk.toString());
+    assertEquals(1, badKeys.code(), badKeys.err());
+    assertTrue(badKeys.err().startsWith(junk + ": error ACI-ARCH-013: "), badKeys.err());
+
+    Run dirKeys = run(new VerifyCommand(), aci.toString(), "--keyring", tmp.toString());
+    assertEquals(2, dirKeys.code());
+    assertEquals("error: " + tmp + ": not a regular file", dirKeys.err().strip());
   }
 }
