@@ -198,6 +198,7 @@ public final class Renderer {
       return new RenderResult(Status.REFUSED, target, reports, findings, null);
     }
     Path temp = null;
+    Abandon abandon = null;
     String current = null;
     try {
       String problem = unusableTarget(target);
@@ -207,6 +208,8 @@ public final class Renderer {
       Path parent = target.toAbsolutePath().normalize().getParent();
       Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, ".appc-render-");
+      abandon = new Abandon(temp);
+      Runtime.getRuntime().addShutdownHook(abandon);
       try (Extraction extraction = new Extraction(temp, findings, compat == Compat.SPEC)) {
         List<Layer> layers = plan.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -222,13 +225,26 @@ public final class Renderer {
         extraction.finish();
       }
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      synchronized (abandon) {
+        if (abandon.abandoned) {
+          throw new IOException("the render was stopped");
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        abandon.finished = true;
+      }
       temp = null;
       return new RenderResult(Status.RENDERED, target, reports, findings, null);
     } catch (IOException | RuntimeException e) {
       return new RenderResult(Status.FAILED, target, reports, findings, describe(e, current));
     } finally {
-      if (temp != null) {
+      if (abandon != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(abandon);
+        } catch (IllegalStateException e) {
+          // The JVM is going down and the hook is running: it removes the render directory.
+        }
+      }
+      if (temp != null && Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
         try {
           Trees.delete(temp);
         } catch (IOException e) {
@@ -243,6 +259,42 @@ public final class Renderer {
                   "could not remove the unfinished render: " + e.getMessage(),
                   "remove it by hand"));
         }
+      }
+    }
+  }
+
+  /**
+   * Removes the unfinished render directory when the JVM is stopped (SIGTERM, Ctrl-C) during a
+   * render; the finally block of {@link #render} does not run then. It first renames the directory
+   * away, so that the extraction, which names paths inside it, cannot create anything there while
+   * it is deleted. The final rename and this hook exclude each other: the target is complete or
+   * untouched. (SIGKILL runs no hook: a {@code .appc-render-*} directory is then left next to the
+   * target, which is still untouched.)
+   */
+  private static final class Abandon extends Thread {
+    private final Path temp;
+    boolean finished; // guarded by this
+    boolean abandoned; // guarded by this
+
+    Abandon(Path temp) {
+      super("appc-render-cleanup");
+      this.temp = temp;
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (finished) {
+          return;
+        }
+        abandoned = true;
+      }
+      Path away = temp.resolveSibling(temp.getFileName() + ".stopped");
+      try {
+        Files.move(temp, away, StandardCopyOption.ATOMIC_MOVE);
+        Trees.delete(away);
+      } catch (IOException e) {
+        // The JVM is going down; there is no one left to tell.
       }
     }
   }

@@ -168,6 +168,55 @@ class StoreRenderVerifyCommandsTest {
     assertTrue(dir.err().strip().endsWith(": Is a directory"), dir.err());
   }
 
+  /**
+   * A render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary directory:
+   * the JVM runs no finally blocks then, only shutdown hooks.
+   */
+  @Test
+  void aRenderStoppedBySigtermLeavesNothing() throws Exception {
+    AciBuilder big = image("example.com/many");
+    for (int i = 0; i < 40000; i++) {
+      big.file("rootfs/d" + (i % 100) + "/f" + i, "content " + i);
+    }
+    Path archive = big.write(tmp, "many.aci");
+    Path parent = Files.createDirectories(tmp.resolve("renders"));
+    Path target = parent.resolve("out");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.appc.validator.cli.Main",
+                "render",
+                archive.toString(),
+                "--to",
+                target.toString(),
+                "--store",
+                store())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("render.log").toFile())
+            .start();
+    boolean started = false;
+    for (int i = 0; i < 3000 && !started && p.isAlive(); i++) {
+      try (var entries = Files.list(parent)) {
+        started = entries.anyMatch(e -> e.getFileName().toString().startsWith(".appc-render-"));
+      }
+      if (!started) {
+        Thread.sleep(5);
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        started && p.isAlive(), "the render finished before it could be stopped");
+    Thread.sleep(100);
+    p.destroy();
+    assertEquals(143, p.waitFor(), Files.readString(tmp.resolve("render.log")));
+    try (var left = Files.list(parent)) {
+      assertEquals(List.of(), left.toList(), "nothing left after SIGTERM");
+    }
+  }
+
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =
