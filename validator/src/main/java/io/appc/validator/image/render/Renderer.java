@@ -187,7 +187,10 @@ public final class Renderer {
    * Renders {@code plan} into {@code target} with the given {@link #decisions} (one per layer), so
    * that what a caller showed the user is what is done.
    */
-  public RenderResult render(RenderPlan plan, List<HashDecision> decisions, Path target) {
+  public RenderResult render(RenderPlan plan, List<HashDecision> decisions, Path given) {
+    // One spelling of the target for the check, the parent and the rename: rename(2) refuses a
+    // last component "." or "..", and a check of one spelling would not hold for another.
+    Path target = given.toAbsolutePath().normalize();
     if (decisions.size() != plan.layers().size()) {
       throw new IllegalArgumentException(
           "need one decision per layer (" + plan.layers().size() + "), got " + decisions.size());
@@ -205,7 +208,11 @@ public final class Renderer {
       if (problem != null) {
         return new RenderResult(Status.FAILED, target, reports, findings, problem);
       }
-      Path parent = target.toAbsolutePath().normalize().getParent();
+      Path parent = target.getParent();
+      if (parent == null) {
+        return new RenderResult(
+            Status.FAILED, target, reports, findings, target + ": need a directory below /");
+      }
       Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, ".appc-render-");
       abandon = new Abandon(temp);

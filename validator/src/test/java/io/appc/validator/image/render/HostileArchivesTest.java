@@ -270,6 +270,15 @@ class HostileArchivesTest {
   }
 
   @Test
+  void anEmptyTargetSpelledWithADotIsUsed() throws Exception {
+    fx.add(image("example.com/app").file("rootfs/a", "app"));
+    Path target = Files.createDirectories(tmp.resolve("out"));
+    Renderer.RenderResult result = fx.render("example.com/app", target.resolve("."));
+    assertEquals(Renderer.Status.RENDERED, result.status(), result.failure());
+    assertEquals(Map.of("a", "f 0644 app"), RenderFixture.tree(target.resolve("rootfs")));
+  }
+
+  @Test
   void emptyTargetDirectoryIsReplacedAtomically() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));
     Path target = Files.createDirectories(tmp.resolve("out"));
