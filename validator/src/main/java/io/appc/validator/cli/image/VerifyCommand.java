@@ -47,7 +47,7 @@ public final class VerifyCommand implements Callable<Integer> {
     Path sig = signature != null ? signature : SignatureVerifier.defaultSignature(archive);
     for (Path p : new Path[] {archive, sig, keyring}) {
       if (!Files.isRegularFile(p)) {
-        err.println("error: " + p + ": no such file");
+        err.println("error: " + p + (Files.exists(p) ? ": not a regular file" : ": no such file"));
         err.flush();
         return ImageCli.USAGE_OR_IO;
       }

@@ -116,6 +116,7 @@ final class Extraction implements AutoCloseable {
     final Map<String, List<String>> deferredLinks = new LinkedHashMap<>();
     long extracted;
     long filtered;
+    boolean manifestSeen;
 
     Pass(Layer layer, boolean top) {
       this.layer = layer;
@@ -185,6 +186,11 @@ final class Extraction implements AutoCloseable {
       if (e.type() != TarEntry.Type.FILE) {
         throw new Refusal("ACI-ARCH-004", "need manifest to be a regular file, got " + kind(e));
       }
+      if (pass.manifestSeen) {
+        // The plan was made from the first one; another would replace it in the output.
+        throw new Refusal("ACI-ARCH-003", "need one manifest entry, got a second one");
+      }
+      pass.manifestSeen = true;
       if (pass.top) {
         writeFile(pass, e, "manifest", reader);
       }

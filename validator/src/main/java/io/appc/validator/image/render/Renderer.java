@@ -4,6 +4,7 @@ import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
+import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.image.store.ManifestFacts;
 import io.appc.validator.image.store.StoredImage;
@@ -16,9 +17,15 @@ import io.appc.validator.image.tar.TarReader;
 import io.appc.validator.json.JsonLimits;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -133,6 +140,11 @@ public final class Renderer {
     } catch (TarFormatException e) {
       throw new ArchiveFormatException(
           "ACI-ARCH-002", display + ": not a readable tar: " + e.getMessage());
+    } catch (ArchiveReadException e) {
+      if (e.kind() == ArchiveReadException.Kind.FILE) {
+        throw e;
+      }
+      throw new ArchiveFormatException("ACI-ARCH-002", display + ": " + e.getMessage());
     }
     throw new ArchiveFormatException("IM-002", display + ": need a manifest entry, got none");
   }
@@ -175,7 +187,10 @@ public final class Renderer {
    * Renders {@code plan} into {@code target} with the given {@link #decisions} (one per layer), so
    * that what a caller showed the user is what is done.
    */
-  public RenderResult render(RenderPlan plan, List<HashDecision> decisions, Path target) {
+  public RenderResult render(RenderPlan plan, List<HashDecision> decisions, Path given) {
+    // One spelling of the target for the check, the parent and the rename: rename(2) refuses a
+    // last component "." or "..", and a check of one spelling would not hold for another.
+    Path target = given.toAbsolutePath().normalize();
     if (decisions.size() != plan.layers().size()) {
       throw new IllegalArgumentException(
           "need one decision per layer (" + plan.layers().size() + "), got " + decisions.size());
@@ -186,34 +201,57 @@ public final class Renderer {
       return new RenderResult(Status.REFUSED, target, reports, findings, null);
     }
     Path temp = null;
+    Abandon abandon = null;
+    String current = null;
     try {
       String problem = unusableTarget(target);
       if (problem != null) {
         return new RenderResult(Status.FAILED, target, reports, findings, problem);
       }
-      Path parent = target.toAbsolutePath().normalize().getParent();
+      Path parent = target.getParent();
+      if (parent == null) {
+        return new RenderResult(
+            Status.FAILED, target, reports, findings, target + ": need a directory below /");
+      }
       Files.createDirectories(parent);
       temp = Files.createTempDirectory(parent, ".appc-render-");
+      abandon = new Abandon(temp);
+      Runtime.getRuntime().addShutdownHook(abandon);
       try (Extraction extraction = new Extraction(temp, findings, compat == Compat.SPEC)) {
         List<Layer> layers = plan.layers();
         for (int i = 0; i < layers.size(); i++) {
           Layer layer = layers.get(i);
+          current = layer.image().display();
           reports.add(
               extractLayer(extraction, layer, decisions.get(i), i == layers.size() - 1, findings));
         }
         if (findings.stream().anyMatch(f -> f.level() == Level.ERROR)) {
           return new RenderResult(Status.REFUSED, target, reports, findings, null);
         }
+        current = null;
         extraction.finish();
       }
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      synchronized (abandon) {
+        if (abandon.abandoned) {
+          throw new IOException("the render was stopped");
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        abandon.finished = true;
+      }
       temp = null;
       return new RenderResult(Status.RENDERED, target, reports, findings, null);
     } catch (IOException | RuntimeException e) {
-      return new RenderResult(Status.FAILED, target, reports, findings, describe(e));
+      return new RenderResult(Status.FAILED, target, reports, findings, describe(e, current));
     } finally {
-      if (temp != null) {
+      if (abandon != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(abandon);
+        } catch (IllegalStateException e) {
+          // The JVM is going down and the hook is running: it removes the render directory.
+        }
+      }
+      if (temp != null && Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
         try {
           Trees.delete(temp);
         } catch (IOException e) {
@@ -228,6 +266,42 @@ public final class Renderer {
                   "could not remove the unfinished render: " + e.getMessage(),
                   "remove it by hand"));
         }
+      }
+    }
+  }
+
+  /**
+   * Removes the unfinished render directory when the JVM is stopped (SIGTERM, Ctrl-C) during a
+   * render; the finally block of {@link #render} does not run then. It first renames the directory
+   * away, so that the extraction, which names paths inside it, cannot create anything there while
+   * it is deleted. The final rename and this hook exclude each other: the target is complete or
+   * untouched. (SIGKILL runs no hook: a {@code .appc-render-*} directory is then left next to the
+   * target, which is still untouched.)
+   */
+  private static final class Abandon extends Thread {
+    private final Path temp;
+    boolean finished; // guarded by this
+    boolean abandoned; // guarded by this
+
+    Abandon(Path temp) {
+      super("appc-render-cleanup");
+      this.temp = temp;
+    }
+
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (finished) {
+          return;
+        }
+        abandoned = true;
+      }
+      Path away = temp.resolveSibling(temp.getFileName() + ".stopped");
+      try {
+        Files.move(temp, away, StandardCopyOption.ATOMIC_MOVE);
+        Trees.delete(away);
+      } catch (IOException e) {
+        // The JVM is going down; there is no one left to tell.
       }
     }
   }
@@ -270,6 +344,12 @@ public final class Renderer {
       findings.add(layerError(image, e.requirementId(), e.getMessage(), ""));
     } catch (TarFormatException e) {
       findings.add(layerError(image, "ACI-ARCH-002", "not a readable tar: " + e.getMessage(), ""));
+    } catch (ArchiveReadException e) {
+      if (e.kind() == ArchiveReadException.Kind.FILE) {
+        throw e;
+      }
+      // Damaged compressed data: a property of the image, as a damaged tar is.
+      findings.add(layerError(image, "ACI-ARCH-002", e.getMessage(), ""));
     } catch (InternalError e) {
       // What reading a mapped archive raises when the file shrinks under it.
       findings.add(
@@ -314,8 +394,33 @@ public final class Renderer {
     return null;
   }
 
-  private static String describe(Exception e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+  /**
+   * The failure in one line with where it happened: the JDK's file system exceptions carry the path
+   * but often no reason, other I/O exceptions (a read error, a directory where an archive should
+   * be) often no path, so those are put in the context of the layer being extracted.
+   */
+  private static String describe(Exception e, String layer) {
+    if (e instanceof FileSystemException f) {
+      String reason = f.getReason();
+      if (reason == null) {
+        if (f instanceof NoSuchFileException) {
+          reason = "no such file or directory";
+        } else if (f instanceof FileAlreadyExistsException) {
+          reason = "exists and is not a directory";
+        } else if (f instanceof AccessDeniedException) {
+          reason = "permission denied";
+        } else if (f instanceof NotDirectoryException) {
+          reason = "not a directory";
+        } else if (f instanceof DirectoryNotEmptyException) {
+          reason = "directory not empty";
+        } else {
+          reason = f.getClass().getSimpleName();
+        }
+        return f.getMessage() + ": " + reason;
+      }
+      return f.getMessage();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return layer == null ? message : layer + ": " + message;
   }
 }

@@ -234,7 +234,10 @@ public final class SignatureVerifier {
 
   private static PGPPublicKeyRingCollection readKeyring(Path keyring, List<Finding> findings)
       throws IOException {
-    try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(keyring))) {
+    // Read first, so that whatever parsing throws (BouncyCastle reports bad armor or base64 as an
+    // IOException) is about the content, a finding, not a failure to read the file.
+    byte[] bytes = Files.readAllBytes(keyring);
+    try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(bytes))) {
       PGPPublicKeyRingCollection keys =
           new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator());
       if (!keys.getKeyRings().hasNext()) {
@@ -242,7 +245,7 @@ public final class SignatureVerifier {
         return null;
       }
       return keys;
-    } catch (PGPException | RuntimeException e) {
+    } catch (PGPException | IOException | RuntimeException e) {
       findings.add(
           error(
               "ACI-ARCH-013",

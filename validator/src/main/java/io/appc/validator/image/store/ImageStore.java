@@ -1,6 +1,7 @@
 package io.appc.validator.image.store;
 
 import io.appc.validator.finding.Findings;
+import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.tar.ArchiveFormatException;
 import io.appc.validator.image.tar.BackgroundDigest;
 import io.appc.validator.image.tar.ImageArchives;
@@ -24,7 +25,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -165,7 +165,7 @@ public final class ImageStore {
               new String(scan.manifest, StandardCharsets.UTF_8),
               null);
       return locked(
-          () -> {
+          lock -> {
             List<StoredImage> images = readIndex();
             for (int i = 0; i < images.size(); i++) {
               StoredImage existing = images.get(i);
@@ -180,14 +180,14 @@ public final class ImageStore {
               // copy just hashed takes its place, so that the new stamp vouches for bytes that
               // were verified.
               move(part, blob);
-              StoredImage refreshed = existing.withBlob(image.size(), stamp(blob));
+              StoredImage refreshed = existing.withBlob(image.size(), stamp(blob, lock));
               images.set(i, refreshed);
               writeIndex(images);
               return new AddResult(refreshed, false);
             }
             Path blob = blobs.resolve(image.id());
             move(part, blob);
-            StoredImage stamped = image.withBlob(image.size(), stamp(blob));
+            StoredImage stamped = image.withBlob(image.size(), stamp(blob, lock));
             images.add(stamped);
             writeIndex(images);
             return new AddResult(stamped, true);
@@ -206,7 +206,7 @@ public final class ImageStore {
    * systems with second or coarser times), or the file system has no inode and ctime attributes,
    * the image gets no stamp and render always hashes it.
    */
-  private BlobStamp stamp(Path blob) throws IOException {
+  private BlobStamp stamp(Path blob, FileChannel lock) throws IOException {
     BlobStamp stamp;
     try {
       stamp = BlobStamp.of(blob);
@@ -215,9 +215,11 @@ public final class ImageStore {
     }
     long deadline = System.nanoTime() + CLOCK_WAIT_NANOS;
     while (true) {
-      // Setting a time on the lock file (ours while the lock is held) sets its ctime to "now" as
-      // the file system sees it.
-      Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
+      // Writing to the lock file (ours while the lock is held) sets its ctime to "now" as the file
+      // system sees it. It goes through the locked channel: setting a time with the JDK opens and
+      // closes the file, and closing any descriptor of a file drops the process's fcntl locks on
+      // it, which would let another process into the index while this one still writes it.
+      touch(lock);
       if (BlobStamp.of(lockFile).changed().isAfter(stamp.changed())) {
         return stamp;
       }
@@ -230,6 +232,13 @@ public final class ImageStore {
         Thread.currentThread().interrupt();
         return null;
       }
+    }
+  }
+
+  private static void touch(FileChannel lock) throws IOException {
+    ByteBuffer one = ByteBuffer.wrap(new byte[] {'\n'});
+    while (one.hasRemaining()) {
+      lock.write(one, 0);
     }
   }
 
@@ -344,7 +353,7 @@ public final class ImageStore {
     }
     StoredImage removed = target;
     return locked(
-        () -> {
+        lock -> {
           List<StoredImage> images = readIndex();
           if (!images.removeIf(i -> i.id().equals(removed.id()))) {
             throw new StoreException("image " + removed.id() + " was removed meanwhile");
@@ -370,7 +379,7 @@ public final class ImageStore {
    */
   public GcResult gc() throws IOException, StoreException {
     return locked(
-        () -> {
+        lock -> {
           int temps = 0;
           int orphans = 0;
           long bytes = 0;
@@ -452,6 +461,12 @@ public final class ImageStore {
       } catch (TarFormatException e) {
         throw new StoreException(
             display + ": [ACI-ARCH-002] not a readable tar: " + e.getMessage());
+      } catch (ArchiveReadException e) {
+        if (e.kind() == ArchiveReadException.Kind.FILE) {
+          throw e;
+        }
+        // Damaged compressed data says as much about the image as a damaged tar does.
+        throw new StoreException(display + ": [ACI-ARCH-002] " + e.getMessage());
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
@@ -515,18 +530,35 @@ public final class ImageStore {
 
     private void write(byte[] b, int off, int len) throws IOException {
       ByteBuffer chunk = ByteBuffer.wrap(b, off, len);
-      while (chunk.hasRemaining()) {
-        out.write(chunk);
+      try {
+        while (chunk.hasRemaining()) {
+          out.write(chunk);
+        }
+      } catch (IOException e) {
+        // Marked as a failure of the store, not of the archive: this runs below the decoder, which
+        // would otherwise report a full disk as corrupt data.
+        throw new ArchiveReadException(
+            ArchiveReadException.Kind.FILE,
+            "cannot write the copy in the store: " + ArchiveReadException.reason(e),
+            e);
       }
     }
   }
 
   @FunctionalInterface
   private interface LockedAction<T> {
-    T run() throws IOException, StoreException;
+    /**
+     * @param lock the locked channel of the lock file; the only way this process may touch that
+     *     file while the lock is held (see {@link #stamp})
+     */
+    T run(FileChannel lock) throws IOException, StoreException;
   }
 
-  /** Runs {@code action} holding the store lock: a JVM-wide lock plus the lock file. */
+  /**
+   * Runs {@code action} holding the store lock: a JVM-wide lock plus an fcntl lock on the lock
+   * file. The fcntl lock belongs to the process and goes as soon as any descriptor of the file is
+   * closed, so nothing may open the lock file while it is held.
+   */
   private <T> T locked(LockedAction<T> action) throws IOException, StoreException {
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
     jvmLock.lock();
@@ -537,7 +569,7 @@ public final class ImageStore {
                 StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock ignored = channel.lock()) {
-      return action.run();
+      return action.run(channel);
     } finally {
       jvmLock.unlock();
     }
@@ -583,6 +615,25 @@ public final class ImageStore {
     }
     try {
       JsonNode root = JSON.readTree(bytes);
+      // Anything but this store's own format is refused rather than read as an empty store: an
+      // empty or truncated index, or one of another format, would otherwise make gc delete every
+      // blob and the next add write an index without the images it held.
+      if (root == null || !root.isObject()) {
+        throw new IOException(
+            "store index " + index + " is corrupt: need a JSON object, got " + describe(root));
+      }
+      if (!root.path("format").isIntegralNumber() || root.path("format").asInt() != FORMAT) {
+        throw new IOException(
+            "store index "
+                + index
+                + " has format "
+                + root.path("format")
+                + ", this version reads format "
+                + FORMAT);
+      }
+      if (!root.path("images").isArray()) {
+        throw new IOException("store index " + index + " is corrupt: need an images array");
+      }
       List<StoredImage> images = new ArrayList<>();
       for (JsonNode n : root.path("images").values()) {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -605,9 +656,17 @@ public final class ImageStore {
                 stampOf(n.path("stamp"))));
       }
       return images;
-    } catch (JacksonException | java.time.format.DateTimeParseException e) {
+    } catch (JacksonException e) {
+      throw new IOException("store index " + index + " is corrupt: " + e.getOriginalMessage(), e);
+    } catch (java.time.format.DateTimeParseException e) {
       throw new IOException("store index " + index + " is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  private static String describe(JsonNode n) {
+    return n == null || n.isMissingNode()
+        ? "nothing"
+        : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -105,6 +105,118 @@ class StoreRenderVerifyCommandsTest {
     assertFalse(missing.err().contains("Exception"), missing.err());
   }
 
+  /** As validate says: damaged compressed data is an invalid image (1), not an I/O error (2). */
+  @Test
+  void corruptCompressedDataIsAnInvalidImageInStoreAddAndRender() throws Exception {
+    Path good =
+        image("example.com/zipped").gzip().file("rootfs/a", "x".repeat(20000)).write(tmp, "z.aci");
+    byte[] bytes = Files.readAllBytes(good);
+    Path cut = tmp.resolve("cut.aci");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    Run add = run(new StoreCommand(), "add", "--store", store(), cut.toString());
+    assertEquals(1, add.code(), add.err());
+    assertTrue(add.err().startsWith("error: " + cut + ": [ACI-ARCH-002] gzip data"), add.err());
+
+    Path target = tmp.resolve("out");
+    Run file =
+        run(new RenderCommand(), cut.toString(), "--to", target.toString(), "--store", store());
+    assertEquals(1, file.code(), file.err());
+    assertTrue(file.err().contains("[ACI-ARCH-002]"), file.err());
+
+    // A stored blob damaged after add, rendered without hashing.
+    run(new StoreCommand(), "add", "--store", store(), good.toString());
+    Path blob = tmp.resolve("store/blobs").resolve(AciBuilder.idOf(unzip(good)));
+    Files.write(blob, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Run stored = render("example.com/zipped", target, "--id-check", "never");
+    assertEquals(1, stored.code(), stored.err());
+    assertTrue(stored.err().contains(": error ACI-ARCH-002: gzip data"), stored.err());
+    assertFalse(Files.exists(target));
+  }
+
+  private Path unzip(Path gzip) throws Exception {
+    Path tar = tmp.resolve(gzip.getFileName() + ".tar");
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gzip))) {
+      Files.copy(in, tar);
+    }
+    return tar;
+  }
+
+  /** I/O failures name the file and the reason, not one of the two. */
+  @Test
+  void renderIoFailuresSayWhereAndWhy() throws Exception {
+    Path app = image("example.com/app").file("rootfs/a", "x").write(tmp, "app.aci");
+    Path file = Files.writeString(tmp.resolve("file"), "");
+    Run under =
+        run(
+            new RenderCommand(),
+            app.toString(),
+            "--to",
+            file.resolve("sub").toString(),
+            "--store",
+            store());
+    assertEquals(2, under.code(), under.err());
+    assertEquals("error: " + file + ": exists and is not a directory", under.err().strip());
+
+    run(new StoreCommand(), "add", "--store", store(), app.toString());
+    Path blob = tmp.resolve("store/blobs").resolve(AciBuilder.idOf(app));
+    Files.delete(blob);
+    Files.createDirectory(blob);
+    Run dir = render("example.com/app", tmp.resolve("out"), "--id-check", "never");
+    assertEquals(2, dir.code(), dir.err());
+    assertTrue(dir.err().startsWith("error: example.com/app (sha512-"), dir.err());
+    assertTrue(dir.err().strip().endsWith(": Is a directory"), dir.err());
+  }
+
+  /**
+   * A render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary directory:
+   * the JVM runs no finally blocks then, only shutdown hooks.
+   */
+  @Test
+  void aRenderStoppedBySigtermLeavesNothing() throws Exception {
+    AciBuilder big = image("example.com/many");
+    for (int i = 0; i < 40000; i++) {
+      big.file("rootfs/d" + (i % 100) + "/f" + i, "content " + i);
+    }
+    Path archive = big.write(tmp, "many.aci");
+    Path parent = Files.createDirectories(tmp.resolve("renders"));
+    Path target = parent.resolve("out");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.appc.validator.cli.Main",
+                "render",
+                archive.toString(),
+                "--to",
+                target.toString(),
+                "--store",
+                store())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("render.log").toFile())
+            .start();
+    boolean started = false;
+    for (int i = 0; i < 3000 && !started && p.isAlive(); i++) {
+      try (var entries = Files.list(parent)) {
+        started = entries.anyMatch(e -> e.getFileName().toString().startsWith(".appc-render-"));
+      }
+      if (!started) {
+        Thread.sleep(5);
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        started && p.isAlive(), "the render finished before it could be stopped");
+    Thread.sleep(100);
+    p.destroy();
+    assertEquals(143, p.waitFor(), Files.readString(tmp.resolve("render.log")));
+    try (var left = Files.list(parent)) {
+      assertEquals(List.of(), left.toList(), "nothing left after SIGTERM");
+    }
+  }
+
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =
@@ -454,5 +566,14 @@ class StoreRenderVerifyCommandsTest {
             "--keyring",
             keys.toString());
     assertEquals(2, noSig.code());
+
+    Path junk = Files.writeString(tmp.resolve("junk.asc"), "junk\n");
+    Run badKeys = run(new VerifyCommand(), aci.toString(), "--keyring", junk.toString());
+    assertEquals(1, badKeys.code(), badKeys.err());
+    assertTrue(badKeys.err().startsWith(junk + ": error ACI-ARCH-013: "), badKeys.err());
+
+    Run dirKeys = run(new VerifyCommand(), aci.toString(), "--keyring", tmp.toString());
+    assertEquals(2, dirKeys.code());
+    assertEquals("error: " + tmp + ": not a regular file", dirKeys.err().strip());
   }
 }

@@ -234,6 +234,31 @@ class HostileArchivesTest {
         RenderFixture.tree(target.resolve("rootfs")));
   }
 
+  /**
+   * The plan is made from the first manifest; writing a later one as the rendered manifest would
+   * describe an image (name, whitelist, dependencies) other than the one rendered.
+   */
+  @Test
+  void aSecondManifestIsRefused() throws Exception {
+    Path archive =
+        fx.write(
+            image("example.com/first")
+                .file("rootfs/a", "app")
+                .file(
+                    "manifest",
+                    "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\","
+                        + "\"name\":\"example.com/second\",\"pathWhitelist\":[\"/b\"]}"));
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = fx.renderFile(archive, target);
+    assertEquals(Renderer.Status.REFUSED, result.status(), RenderFixture.errors(result));
+    assertTrue(
+        result.findings().stream()
+            .anyMatch(
+                f -> f.requirementId().equals("ACI-ARCH-003") && f.pointer().equals("manifest")),
+        RenderFixture.errors(result));
+    assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
+  }
+
   @Test
   void targetThatIsNotEmptyIsRefusedWithoutTouchingIt() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));
@@ -242,6 +267,15 @@ class HostileArchivesTest {
     Renderer.RenderResult result = fx.render("example.com/app", target);
     assertEquals(Renderer.Status.FAILED, result.status());
     assertEquals(List.of(target.resolve("keep")), Files.list(target).toList());
+  }
+
+  @Test
+  void anEmptyTargetSpelledWithADotIsUsed() throws Exception {
+    fx.add(image("example.com/app").file("rootfs/a", "app"));
+    Path target = Files.createDirectories(tmp.resolve("out"));
+    Renderer.RenderResult result = fx.render("example.com/app", target.resolve("."));
+    assertEquals(Renderer.Status.RENDERED, result.status(), result.failure());
+    assertEquals(Map.of("a", "f 0644 app"), RenderFixture.tree(target.resolve("rootfs")));
   }
 
   @Test

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.appc.validator.image.testing.AciBuilder;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -261,6 +263,91 @@ class ImageStoreTest {
       pool.shutdown();
     }
     assertEquals(12, ImageStore.open(store.root()).list().size());
+  }
+
+  /**
+   * Separate processes share only the fcntl lock on index.lock, which a process loses as soon as it
+   * closes any descriptor of that file: stamping a blob must not open the lock file, or another
+   * process reads the index before this one has written it and one of the additions is lost.
+   */
+  @Test
+  void concurrentAdditionsFromSeveralProcessesAllLandInTheIndex() throws Exception {
+    int processes = 4;
+    int perProcess = 5;
+    List<Process> running = new ArrayList<>();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int p = 0; p < processes; p++) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  java,
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "io.appc.validator.cli.Main",
+                  "store",
+                  "add",
+                  "--store",
+                  store.root().toString()));
+      for (int i = 0; i < perProcess; i++) {
+        command.add(
+            write(image("example.com/p" + p + "-" + i).file("rootfs/f", p + "/" + i)).toString());
+      }
+      running.add(
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("add-" + p + ".log").toFile())
+              .start());
+    }
+    for (int p = 0; p < processes; p++) {
+      assertEquals(0, running.get(p).waitFor(), Files.readString(tmp.resolve("add-" + p + ".log")));
+    }
+    assertEquals(processes * perProcess, ImageStore.open(store.root()).list().size());
+  }
+
+  @Test
+  void anIndexThatIsEmptyOrOfAnotherFormatIsRefusedNotReadAsAnEmptyStore() throws Exception {
+    StoredImage kept = store.add(write(image("example.com/app"))).image();
+    Path index = store.root().resolve("index.json");
+    String good = Files.readString(index);
+    for (String bad :
+        List.of("", "null", "[]", "{}", "{\"format\":2,\"images\":[]}", "{\"format\":1}")) {
+      Files.writeString(index, bad);
+      IOException e = assertThrows(IOException.class, () -> store.list(), bad);
+      assertTrue(e.getMessage().startsWith("store index " + index), e.getMessage());
+      assertThrows(IOException.class, () -> store.gc(), bad);
+      assertTrue(Files.exists(store.blob(kept)), "gc must not delete blobs it cannot account for");
+      assertThrows(IOException.class, () -> store.add(write(image("example.com/other"))), bad);
+      assertEquals(bad, Files.readString(index), "nothing rewrites an index it cannot read");
+    }
+    Files.writeString(index, good);
+    assertEquals(List.of(kept), store.list());
+  }
+
+  /** The copy is written below the decoder; a full disk must not pass for a corrupt archive. */
+  @Test
+  void aFullStoreDiskIsAnIoErrorNotACorruptArchive() throws Exception {
+    assumeTrue(io.appc.validator.image.posix.NativeFs.get().isRoot(), "mounting needs root");
+    Path mount = Files.createDirectories(tmp.resolve("small"));
+    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()));
+    try {
+      ImageStore small = ImageStore.open(mount.resolve("store"));
+      Path big = write(image("example.com/big").file("rootfs/a", "x".repeat(1 << 20)));
+      IOException e = assertThrows(IOException.class, () -> small.add(big));
+      assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+      assertFalse(e.getMessage().contains("corrupt"), e.getMessage());
+      assertEquals(List.of(), small.list());
+    } finally {
+      run("umount", mount.toString());
+    }
+  }
+
+  private static int run(String... command) throws Exception {
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(new java.io.File("/dev/null"))
+        .start()
+        .waitFor();
   }
 
   @Test
