@@ -316,7 +316,8 @@ final class Extraction implements AutoCloseable {
     if (!fs.mkdir(rel, 0700)) {
       Stat s = fs.lstat(rel);
       if (s == null || !s.isDirectory()) {
-        if (s != null && s.isSymlink()) {
+        // A symlink of this archive is simply overridden by its later member, as in tar.
+        if (s != null && s.isSymlink() && !pass.ownSymlinks.contains(rel)) {
           replacedNote(pass, rel, "a symlink");
         }
         clear(rel);

@@ -192,6 +192,19 @@ class HostileArchivesTest {
   }
 
   @Test
+  void aSymlinkOverriddenByALaterMemberOfTheSameArchiveGetsNoEarlierLayerNote() throws Exception {
+    AciBuilder app = image("example.com/app").symlink("rootfs/etc", canary.toString());
+    app.dir("rootfs/etc", 0710);
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = fx.renderFile(fx.write(app), target);
+    assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
+    assertEquals(Map.of("etc", "d 0710"), RenderFixture.tree(target.resolve("rootfs")));
+    assertTrue(
+        result.findings().stream().noneMatch(f -> f.requirementId().equals("ACE-FS-009")),
+        () -> "no note about an earlier layer, got " + result.findings());
+  }
+
+  @Test
   void symlinkFromADependencyIsReplacedByALaterDirectoryOrFile() throws Exception {
     fx.add(
         image("example.com/base")
