@@ -151,12 +151,37 @@ public final class StoreCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to remove.")
     List<String> references;
 
+    @Option(
+        names = "--force",
+        description =
+            "Remove an image even when other stored images depend on it (their renders then fail"
+                + " until it is added again).")
+    boolean force;
+
     @Override
     public Integer call() {
       int code = ImageCli.OK;
       for (String ref : references) {
         try {
-          StoredImage removed = store.open().remove(ref);
+          ImageStore opened = store.open();
+          StoredImage image = opened.resolve(ref);
+          List<StoredImage> dependents = opened.dependents(image);
+          if (!dependents.isEmpty() && !force) {
+            spec.commandLine()
+                .getErr()
+                .println(
+                    "error: "
+                        + ref
+                        + ": [IM-DEP-001] needed by "
+                        + dependents.stream()
+                            .map(d -> d.reference() + " (" + d.shortId() + ")")
+                            .collect(Collectors.joining(", "))
+                        + ", which no other stored image satisfies; remove those first, or use"
+                        + " --force");
+            code = Math.max(code, ImageCli.CHECK_FAILED);
+            continue;
+          }
+          StoredImage removed = opened.remove(image.id());
           spec.commandLine()
               .getOut()
               .println("removed " + removed.id() + " " + removed.reference());

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -288,6 +289,31 @@ public final class ImageStore {
     }
     hits.sort(ImageQuery.BEST_FIRST);
     return hits;
+  }
+
+  /**
+   * The other stored images with a dependency that only {@code image} satisfies (by name, labels
+   * and, where pinned, image ID): without it their renders would fail (IM-DEP-001).
+   */
+  public List<StoredImage> dependents(StoredImage image) throws IOException {
+    List<StoredImage> all = readIndex();
+    List<StoredImage> others =
+        all.stream().filter(s -> !s.id().equals(image.id())).collect(Collectors.toList());
+    List<StoredImage> dependents = new ArrayList<>();
+    for (StoredImage other : others) {
+      for (ManifestFacts.Dependency dep : other.facts().dependencies()) {
+        if (satisfies(dep, image) && others.stream().noneMatch(s -> satisfies(dep, s))) {
+          dependents.add(other);
+          break;
+        }
+      }
+    }
+    return dependents;
+  }
+
+  private static boolean satisfies(ManifestFacts.Dependency dep, StoredImage image) {
+    return (dep.imageId() == null || image.id().startsWith(dep.imageId()))
+        && new ImageQuery(dep.imageName(), dep.labels()).matches(image);
   }
 
   /** Images with exactly this name, best first. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.image.store.BlobStamp;
+import io.appc.validator.image.store.ImageStore;
+import io.appc.validator.image.store.StoredImage;
 import io.appc.validator.image.testing.AciBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
@@ -87,6 +90,36 @@ class StoreRenderVerifyCommandsTest {
     Run gc = run(new StoreCommand(), "gc", "--store", store());
     assertEquals(0, gc.code());
     assertTrue(gc.out().startsWith("removed 0 temporary files"), gc.out());
+  }
+
+  @Test
+  void storeRmKeepsAnImageOthersNeedUnlessForced() throws Exception {
+    Path base1 = image("example.com/base").label("version", "1").write(tmp, "base1.aci");
+    Path base2 = image("example.com/base").label("version", "2").write(tmp, "base2.aci");
+    Path app =
+        image("example.com/app")
+            .dependency("example.com/base", null, Map.of("version", "1"), 0)
+            .write(tmp, "app.aci");
+    for (Path p : List.of(base1, base2, app)) {
+      assertEquals(0, run(new StoreCommand(), "add", "--store", store(), p.toString()).code());
+    }
+
+    // Version 2 is needed by nobody; version 1 only the app's dependency accepts.
+    Run unused = run(new StoreCommand(), "rm", "--store", store(), "example.com/base:2");
+    assertEquals(0, unused.code(), unused.err());
+    Run needed = run(new StoreCommand(), "rm", "--store", store(), "example.com/base:1");
+    assertEquals(1, needed.code());
+    assertTrue(
+        needed.err().contains("[IM-DEP-001] needed by example.com/app (sha512-"), needed.err());
+    assertEquals(
+        List.of("example.com/base", "example.com/app"),
+        ImageStore.open(tmp.resolve("store")).list().stream().map(StoredImage::name).toList());
+
+    Run forced = run(new StoreCommand(), "rm", "--store", store(), "--force", "example.com/base");
+    assertEquals(0, forced.code(), forced.err());
+    Run renderNow = render("example.com/app", tmp.resolve("out"));
+    assertEquals(1, renderNow.code());
+    assertTrue(renderNow.err().contains("IM-DEP-001"), renderNow.err());
   }
 
   @Test
