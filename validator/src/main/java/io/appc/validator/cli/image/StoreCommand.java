@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -123,16 +124,33 @@ public final class StoreCommand implements Callable<Integer> {
         images.forEach(i -> list.add(ImageStore.toJson(i, false)));
         out.println(JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(list));
       } else {
-        out.printf("%-39s  %-40s  %-30s  %10s  %s%n", "ID", "NAME", "LABELS", "SIZE", "IMPORTED");
+        // Columns as wide as their longest value, so that long names and labels stay aligned.
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ID", "NAME", "LABELS", "SIZE", "IMPORTED"});
         for (StoredImage i : images) {
           String labels =
               i.labels().entrySet().stream()
                   .map(e -> e.getKey() + "=" + e.getValue())
                   .collect(Collectors.joining(","));
-          out.printf(
-              "%-39s  %-40s  %-30s  %10d  %s%n",
-              i.shortId(), i.name(), labels.isEmpty() ? "-" : labels, i.size(), i.imported());
+          rows.add(
+              new String[] {
+                i.shortId(),
+                i.name(),
+                labels.isEmpty() ? "-" : labels,
+                Long.toString(i.size()),
+                i.imported().toString()
+              });
         }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+          for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(widths[c], row[c].length());
+          }
+        }
+        String line =
+            "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %" + widths[3]
+                + "s  %s%n";
+        rows.forEach(row -> out.printf(line, (Object[]) row));
       }
       out.flush();
       return ImageCli.OK;
