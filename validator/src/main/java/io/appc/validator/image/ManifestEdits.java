@@ -147,7 +147,7 @@ public record ManifestEdits(
       try {
         node = JSON.readTree(trimmed);
       } catch (JacksonException e) {
-        throw new IllegalArgumentException("--exec: invalid JSON array: " + e.getOriginalMessage());
+        throw new IllegalArgumentException("--exec: invalid JSON array: " + problem(e));
       }
       List<String> args = new ArrayList<>();
       for (JsonNode item : node) {
@@ -159,6 +159,16 @@ public record ManifestEdits(
       return args;
     }
     return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+  }
+
+  /**
+   * What Jackson found wrong, without the parenthesised source locations it appends (they name an
+   * internal buffer, not the user's text).
+   */
+  private static String problem(JacksonException e) {
+    String message = e.getOriginalMessage();
+    int location = message.indexOf(" (start marker at");
+    return location < 0 ? message : message.substring(0, location);
   }
 
   /** Parses {@code NAME=VALUE}. */
@@ -176,7 +186,7 @@ public record ManifestEdits(
     try {
       node = JSON.readTree(value);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("--isolator: invalid JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException("--isolator: invalid JSON: " + problem(e));
     }
     if (!(node instanceof ObjectNode object) || !object.path("name").isString()) {
       throw new IllegalArgumentException(

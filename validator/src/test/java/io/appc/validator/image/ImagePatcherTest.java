@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.image.tar.ImageArchives;
@@ -136,6 +137,19 @@ class ImagePatcherTest {
       assertEquals(Compression.detect(a), Compression.detect(b));
     }
     assertEquals(List.of(), problems(out));
+  }
+
+  @Test
+  void malformedJsonOptionsSayWhatIsWrongWithoutParserInternals() {
+    IllegalArgumentException exec =
+        assertThrows(IllegalArgumentException.class, () -> ManifestEdits.parseExec("["));
+    IllegalArgumentException isolator =
+        assertThrows(IllegalArgumentException.class, () -> ManifestEdits.parseIsolator("{\"a\":"));
+    for (IllegalArgumentException e : List.of(exec, isolator)) {
+      assertTrue(e.getMessage().startsWith("--"), e.getMessage());
+      assertFalse(e.getMessage().contains("Source"), e.getMessage());
+      assertFalse(e.getMessage().contains("REDACTED"), e.getMessage());
+    }
   }
 
   @Test
