@@ -3,6 +3,7 @@ package io.appc.validator.cli;
 import io.appc.validator.ValidationOptions;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.image.posix.NativeFs;
+import io.appc.validator.image.store.ImageStore;
 import io.appc.validator.image.store.ManifestFacts;
 import io.appc.validator.manifest.ManifestValidator;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,9 @@ final class Warmup {
   private static void loadJsonReader() {
     try {
       ManifestFacts.parse(SAMPLE, new Findings("warmup"));
-    } catch (RuntimeException | Error e) {
+      // The store's index is read with Jackson's mapper, which takes a while to set up.
+      Class.forName(ImageStore.class.getName(), true, Warmup.class.getClassLoader());
+    } catch (ClassNotFoundException | RuntimeException | Error e) {
       // The render reads the real manifest and reports what goes wrong.
     }
   }
