@@ -384,4 +384,55 @@ class RenderScenariosTest {
             "etc/systemd/system", "d 0711"),
         renderTop("example.com/app"));
   }
+
+  /**
+   * IM-006: a dependency contributes its rootfs only. Its {@code app} (and the rest of its
+   * manifest) does not reach the render; the rendered manifest is the image's own, byte for byte.
+   */
+  @Test
+  void theDependencysAppIsIgnoredAndTheManifestIsTheImagesOwn() throws Exception {
+    fx.add(
+        image("example.com/base")
+            .rawManifest(
+                "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\","
+                    + "\"name\":\"example.com/base\",\"app\":{\"exec\":[\"/bin/base\"],"
+                    + "\"user\":\"0\",\"group\":\"0\"}}")
+            .file("rootfs/bin/base", "base"));
+    String own =
+        "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/app\","
+            + "\"dependencies\":[{\"imageName\":\"example.com/base\"}]}";
+    fx.add(image("example.com/app").rawManifest(own).file("rootfs/bin/app", "app"));
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = fx.render("example.com/app", target);
+    assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
+    assertEquals(own, Files.readString(target.resolve("manifest")));
+    assertEquals(
+        expect("bin", "d 0755", "bin/app", "f 0644 app", "bin/base", "f 0644 base"),
+        RenderFixture.tree(target.resolve("rootfs")));
+  }
+
+  /**
+   * ACE-FS-008, ACE-FS-009: a dependency's symlink to a directory of its own rootfs is not followed
+   * by a later layer's member below it; the link becomes a directory and the directory it pointed to
+   * keeps only its own contents. (Links that point out of the rootfs: {@link HostileArchivesTest}.)
+   */
+  @Test
+  void symlinkToADirectoryInsideTheRootfsIsReplacedNotFollowed() throws Exception {
+    fx.add(
+        image("example.com/base")
+            .file("rootfs/usr/etc/a", "base")
+            .symlink("rootfs/etc", "usr/etc"));
+    fx.add(
+        image("example.com/app")
+            .dependency("example.com/base", null)
+            .file("rootfs/etc/b", "app"));
+    assertEquals(
+        expect(
+            "etc", "d 0755",
+            "etc/b", "f 0644 app",
+            "usr", "d 0755",
+            "usr/etc", "d 0755",
+            "usr/etc/a", "f 0644 base"),
+        renderTop("example.com/app"));
+  }
 }
