@@ -60,6 +60,7 @@ class StoreRenderVerifyCommandsTest {
     return tmp.resolve("store").toString();
   }
 
+  // ACI-ID-002: store add prints the image ID
   @Test
   void storeAddListRemoveAndGc() throws Exception {
     Path app = image("example.com/app").label("version", "1.0.0").write(tmp, "app.aci");
@@ -217,6 +218,7 @@ class StoreRenderVerifyCommandsTest {
     }
   }
 
+  // ACE-FS-004, ACE-FS-005: the dependency is layer 1, the image layer 2
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =

@@ -66,6 +66,7 @@ class HashDecisionTest {
     }
   }
 
+  // ACI-ID-003: with --id-check always every layer is hashed to its image ID
   @Test
   void theRendererReportsWhatItDecided() throws Exception {
     fx.add(image("example.com/base").file("rootfs/a", "base"));
@@ -134,6 +135,7 @@ class HashDecisionTest {
     assertEquals(List.of(), RenderFixture.leftovers(tmp));
   }
 
+  // ACI-ID-003: an archive file is checked against an expected, possibly truncated, ID
   @Test
   void anArchiveGivenDirectlyIsComparedAsAPrefixOfItsId() throws Exception {
     Path file = fx.write(image("example.com/app").file("rootfs/a", "x"));

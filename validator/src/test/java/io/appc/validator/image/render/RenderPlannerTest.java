@@ -40,6 +40,7 @@ class RenderPlannerTest {
     return plan.layers().stream().map(l -> l.image().name()).toList();
   }
 
+  // IM-DEP-002, IM-082: a dependency pinned by imageID gets that image or none
   @Test
   void dependencyPinnedByAnotherIdIsRefused() throws Exception {
     fx.add(image("example.com/base").label("version", "1").file("rootfs/a", "1"));

@@ -164,7 +164,8 @@ class SignatureVerifierTest {
   @Test
   void archiveMustBeNamedAci() throws Exception {
     Path tar = Files.copy(archive, tmp.resolve("app.tar"));
-    Path sig = Files.write(tmp.resolve("app.tar.aci.asc"), sign(alice, Files.readAllBytes(tar), true));
+    Path sig =
+        Files.write(tmp.resolve("app.tar.aci.asc"), sign(alice, Files.readAllBytes(tar), true));
     SignatureVerifier.Result r = new SignatureVerifier().verify(tar, sig, keyring("a4.asc", alice));
     assertFalse(r.good());
     assertEquals(List.of("ACI-ARCH-001"), ids(r));

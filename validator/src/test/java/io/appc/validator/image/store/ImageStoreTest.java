@@ -42,6 +42,7 @@ class ImageStoreTest {
     return b.write(tmp, "image" + (counter++) + ".aci");
   }
 
+  // ACI-ID-001: the stored ID is the hash of the uncompressed tar
   @Test
   void addComputesTheIdOfTheUncompressedTarAndKeepsTheArchiveAsGiven() throws Exception {
     Path plain = write(image("example.com/app").label("version", "1.0.0").file("rootfs/a", "x"));
@@ -184,7 +185,8 @@ class ImageStoreTest {
    */
   @Test
   void refusesDependenciesAndWhitelistsThatCannotBeRendered() throws Exception {
-    String head = "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/app\",";
+    String head =
+        "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/app\",";
     String[][] cases = {
       {"\"dependencies\":{}", "IM-080", "/dependencies"},
       {"\"dependencies\":[\"example.com/base\"]", "IM-080", "/dependencies/0"},
@@ -230,6 +232,7 @@ class ImageStoreTest {
         () -> e.findings().toString());
   }
 
+  // IM-DEP-003: a label the image lacks matches anything; the highest version wins
   @Test
   void findsByFullIdUniquePrefixAndNameWithLabels() throws Exception {
     StoredImage v1 = store.add(write(image("example.com/app").label("version", "1.0.0"))).image();
