@@ -422,6 +422,7 @@ class ArchiveValidationTest {
     assertEquals("", ids(actool.validateArchive(tarFile, "image.tar")));
   }
 
+  // ACI-ARCH-009, ACI-ARCH-010: a gpg armored detached signature; no finding
   @Test
   void acceptsAnArmoredDetachedSignature() throws IOException {
     Path home = Files.createDirectory(dir.resolve("gnupg"));

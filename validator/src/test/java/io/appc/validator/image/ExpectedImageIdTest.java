@@ -52,6 +52,7 @@ class ExpectedImageIdTest {
     assertThrows(IllegalArgumentException.class, () -> ExpectedImageId.parse(FULL + "0"));
   }
 
+  // ACI-ID-003
   @Test
   void matchesTruncatedIdsAsAPrefix() {
     ExpectedImageId shortId = ExpectedImageId.parse(FULL.substring(0, 39));
@@ -85,6 +86,7 @@ class ExpectedImageIdTest {
     assertEquals(other, checked.imageId());
   }
 
+  // ACI-ID-003
   @Test
   void addsAnErrorWhenNoIdCouldBeComputed() {
     FileResult result = new FileResult("x.aci", "ImageArchive", List.of());

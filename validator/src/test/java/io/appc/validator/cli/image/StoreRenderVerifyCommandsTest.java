@@ -170,8 +170,8 @@ class StoreRenderVerifyCommandsTest {
   }
 
   /**
-   * A render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary directory:
-   * the JVM runs no finally blocks then, only shutdown hooks.
+   * ACE-FS-003: a render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary
+   * directory: the JVM runs no finally blocks then, only shutdown hooks.
    */
   @Test
   void aRenderStoppedBySigtermLeavesNothing() throws Exception {

@@ -68,8 +68,8 @@ class FileContentTest {
   }
 
   /**
-   * ACI-ARCH-006: content, mode and time of every file. Uncompressed archives are mapped and their
-   * content handed over; gzip content is copied.
+   * ACI-ARCH-006: content, mode and time of every file; ACI-ARCH-007: gzip. Uncompressed archives
+   * are mapped and their content handed over; gzip content is copied.
    */
   @ParameterizedTest
   @ValueSource(booleans = {false, true})

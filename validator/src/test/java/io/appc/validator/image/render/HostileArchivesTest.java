@@ -286,6 +286,7 @@ class HostileArchivesTest {
     assertEquals(List.of(target.resolve("keep")), Files.list(target).toList());
   }
 
+  // ACE-FS-003
   @Test
   void anEmptyTargetSpelledWithADotIsUsed() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));

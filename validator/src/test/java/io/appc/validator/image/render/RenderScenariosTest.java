@@ -147,7 +147,7 @@ class RenderScenariosTest {
   }
 
   /**
-   * ACE-FS-006, IM-007: the rendered image's whitelist filters its dependency's files too.
+   * ACE-FS-006, IM-007, IM-091: the rendered image's whitelist filters its dependency's files too.
    *
    * <p>Go drops the dependency's {@code c} directory (not listed exactly) and its extractor
    * recreates it with default metadata; here {@code c} is kept with its 0700 mode because the
