@@ -145,6 +145,7 @@ class CommandLineTest {
     assertTrue(result.out().contains("error ACI-ID-003: need image ID sha512-000"), result.out());
   }
 
+  // ACI-ID-002, ACI-ID-003: image-id prints sha512- plus 128 hex digits
   @Test
   void acceptsTheFullAndTheTruncatedIdOfARealArchive() throws IOException {
     Path layout = Files.createDirectories(dir.resolve("layout/rootfs")).getParent();

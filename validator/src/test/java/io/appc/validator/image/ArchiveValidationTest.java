@@ -66,6 +66,7 @@ class ArchiveValidationTest {
         new byte[0], "tar", "-C", layout.toString(), "-cf", "-", "manifest", "rootfs");
   }
 
+  // ACI-ARCH-007, ACI-ID-001: plain, gzip, bzip2 and xz; the ID is that of the tar
   @ParameterizedTest
   @ValueSource(strings = {"none", "gzip", "bzip2", "xz"})
   void acceptsArchivesInEveryCompression(String tool) throws IOException {
@@ -76,6 +77,7 @@ class ArchiveValidationTest {
     assertEquals(Fixtures.sha512(tar), result.imageId());
   }
 
+  // ACI-ARCH-002, ACI-ID-001: what GNU tar writes is read as tar; the ID is gzip -dc | sha512sum
   @ParameterizedTest
   @ValueSource(strings = {"posix", "gnu"})
   void readsSparseFilesBinaryXattrsAndNonUtf8NamesAsGnuTarWritesThem(String format)
@@ -101,6 +103,7 @@ class ArchiveValidationTest {
     assertEquals(expected, result.imageId());
   }
 
+  // ACI-ID-001, ACI-ID-002: sha512-<hex> of the decompressed stream
   @Test
   void imageIdEqualsSha512sumOfTheGzipDecompressedStream() throws IOException {
     Path image = Fixtures.write(dir, "image.aci", Fixtures.compress("gzip", systemTar()));
@@ -109,6 +112,7 @@ class ArchiveValidationTest {
     assertEquals(expected, ImageIds.compute(image));
   }
 
+  // ACI-ID-001: the ID is the hash of the whole decompressed stream
   @Test
   void hashesConcatenatedGzipMembersLikeGzip() throws IOException {
     byte[] tar = Tar.image().bytes();
@@ -325,6 +329,7 @@ class ArchiveValidationTest {
         only(validate("long.aci", longName), "ACI-ARCH-002").message().contains("GNU long name"));
   }
 
+  // ACI-ID-001: trailing data is part of the hashed stream
   @Test
   void notesMissingEndMarkerAndTrailingData() throws IOException {
     FileResult noEnd = validate("a.aci", Tar.image().withoutEnd(0));
@@ -417,6 +422,7 @@ class ArchiveValidationTest {
     assertEquals("", ids(actool.validateArchive(tarFile, "image.tar")));
   }
 
+  // ACI-ARCH-009, ACI-ARCH-010: a gpg armored detached signature; no finding
   @Test
   void acceptsAnArmoredDetachedSignature() throws IOException {
     Path home = Files.createDirectory(dir.resolve("gnupg"));

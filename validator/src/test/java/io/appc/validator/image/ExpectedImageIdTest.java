@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpectedImageIdTest {
   private static final String FULL = "sha512-" + "0123456789abcdef".repeat(8);
 
+  // TYPE-IMGID-001: sha512- and hex digits; truncated forms only as expected IDs
   @ParameterizedTest
   @ValueSource(ints = {32, 33, 64, 127, 128})
   void acceptsTheFullAndTruncatedForms(int digits) {
@@ -38,6 +39,7 @@ class ExpectedImageIdTest {
         "sha512-0123456789abcdef0123456789abcdeg|need hex digits after sha512-",
         "SHA512-0123456789abcdef0123456789abcdef|need the prefix sha512-"
       })
+  // TYPE-IMGID-001, TYPE-IMGID-002: lower-case hex digest, sha512 only
   void rejectsMalformedIds(String id, String problem) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ExpectedImageId.parse(id));
@@ -50,6 +52,7 @@ class ExpectedImageIdTest {
     assertThrows(IllegalArgumentException.class, () -> ExpectedImageId.parse(FULL + "0"));
   }
 
+  // ACI-ID-003
   @Test
   void matchesTruncatedIdsAsAPrefix() {
     ExpectedImageId shortId = ExpectedImageId.parse(FULL.substring(0, 39));
@@ -83,6 +86,7 @@ class ExpectedImageIdTest {
     assertEquals(other, checked.imageId());
   }
 
+  // ACI-ID-003
   @Test
   void addsAnErrorWhenNoIdCouldBeComputed() {
     FileResult result = new FileResult("x.aci", "ImageArchive", List.of());

@@ -88,6 +88,7 @@ class ImageBuilderTest {
     Fixtures.sh(script);
   }
 
+  // ACI-ARCH-006, ACI-ID-001: every property survives build and tar -x; the ID is that of the tar
   @Test
   void roundTripsEveryPropertyThroughSystemTar() throws IOException {
     Path layout = richLayout(dir.resolve("layout"));
@@ -192,6 +193,7 @@ class ImageBuilderTest {
   @EnumSource(
       value = Compression.class,
       names = {"NONE", "GZIP", "BZIP2", "XZ"})
+  // ACI-ARCH-007, ACI-ID-001: the compression does not change the ID
   void compressesAsAskedWithoutChangingTheImageId(Compression compression) throws IOException {
     Path layout = Fixtures.layout(dir.resolve("layout"));
     Path image = dir.resolve("image.aci");
@@ -211,6 +213,7 @@ class ImageBuilderTest {
     assertEquals(reference, result.imageId());
   }
 
+  // ACI-LAYOUT-002: an extra top-level file makes the layout invalid
   @Test
   void refusesAnInvalidLayoutAndWritesNothing() throws IOException {
     Path layout = Fixtures.layout(dir.resolve("layout"));

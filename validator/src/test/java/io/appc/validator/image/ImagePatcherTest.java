@@ -97,6 +97,7 @@ class ImagePatcherTest {
     throw new AssertionError("no manifest");
   }
 
+  // ACI-ARCH-006: every other member, xattrs included, stays as it was
   @ParameterizedTest
   @ValueSource(strings = {"manifest rootfs", "rootfs manifest"})
   void copiesEveryOtherByteUnchanged(String order) throws IOException {
@@ -125,6 +126,7 @@ class ImagePatcherTest {
     assertEquals("yes", new String(kept, StandardCharsets.UTF_8));
   }
 
+  // ACI-ARCH-007
   @ParameterizedTest
   @ValueSource(strings = {"none", "gzip", "bzip2", "xz"})
   void keepsTheCompression(String tool) throws IOException {

@@ -31,6 +31,7 @@ class LayoutValidationTest {
         .collect(Collectors.joining(" "));
   }
 
+  // ACI-LAYOUT-001: manifest file plus rootfs directory
   @Test
   void acceptsAValidLayout() throws IOException {
     Path layout = Fixtures.layout(dir.resolve("l"));

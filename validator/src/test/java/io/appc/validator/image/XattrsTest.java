@@ -16,6 +16,7 @@ class XattrsTest {
 
   private final Xattrs xattrs = Xattrs.system();
 
+  // ACI-ARCH-006: extended attributes of every namespace, byte for byte
   @Test
   void readsEveryNamespaceWithBinaryValues() throws IOException {
     Path file = Files.writeString(dir.resolve("f"), "x");

@@ -13,6 +13,7 @@ class DependenciesRuleTest {
     return image("'dependencies':[" + list + "]");
   }
 
+  // IM-004, IM-080 to IM-084: a dependency list using every member
   @Test
   void acceptsDependencies() {
     expectBoth(
@@ -28,6 +29,7 @@ class DependenciesRuleTest {
     expectBoth(dependencies("{'imageName':'BAD'}"), "IM-081 error /dependencies/0/imageName");
   }
 
+  // TYPE-IMGID-001, TYPE-IMGID-002: hex digest, sha512 only
   @Test
   void checksImageIdsPerMode() {
     String loose = dependencies("{'imageName':'example.com/base','imageID':'sha512-zz'}");

@@ -88,6 +88,7 @@ class LabelsRuleTest {
         "IM-020 error /labels/1/value");
   }
 
+  // IM-083: dependency labels follow the top-level label rules
   @Test
   void appliesTheSameRulesToDependencyAndPodImageLabels() {
     expectBoth(

@@ -8,6 +8,7 @@ import io.appc.validator.Compat;
 import org.junit.jupiter.api.Test;
 
 class PathWhitelistRuleTest {
+  // IM-090, IM-092: absolute paths, or an empty list
   @Test
   void acceptsAbsolutePaths() {
     expectBoth(image("'pathWhitelist':['/etc/ca/example.com/crt','/etc/systemd/system/']"));

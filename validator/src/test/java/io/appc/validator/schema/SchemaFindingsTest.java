@@ -91,6 +91,7 @@ class SchemaFindingsTest {
     assertTrue(SchemaCases.validate(c.manifest(), c.kind(), Compat.ACTOOL).isEmpty());
   }
 
+  // IM-084: a negative dependency size
   @Test
   void aShouldRowsRangeIsAWarningInSpecModeAndAnErrorInActoolMode() {
     SchemaCases.Case c = find("dependency members of wrong types");

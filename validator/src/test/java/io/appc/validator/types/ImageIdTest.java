@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageIdTest {
   private static final String FULL = "sha512-" + "0123456789abcdef".repeat(8);
 
+  // TYPE-IMGID-001, ACI-ID-002: sha512-<128 lower-case hex digits>
   @Test
   void acceptsAFullLowerCaseDigestInBothModes() throws InvalidValueException {
     for (Compat compat : Compat.values()) {
@@ -24,7 +25,10 @@ class ImageIdTest {
     }
   }
 
-  /** Go hash_test.go and VR §16.31: anything non-empty after "sha512-" without another dash. */
+  /**
+   * TYPE-IMGID-001 (Go differs): Go hash_test.go and VR §16.31: anything non-empty after "sha512-"
+   * without another dash.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -55,12 +59,14 @@ class ImageIdTest {
         "sha512-a-b",
         "sha512--"
       })
+  // TYPE-IMGID-001, TYPE-IMGID-002
   void rejectsMalformedIdsInBothModes(String value) {
     for (Compat compat : Compat.values()) {
       assertThrows(InvalidValueException.class, () -> ImageId.parse(value, compat));
     }
   }
 
+  // TYPE-IMGID-001
   @Test
   void explainsTruncatedIds() {
     InvalidValueException e =
@@ -70,6 +76,7 @@ class ImageIdTest {
     assertTrue(e.hint().contains("truncated"), e.hint());
   }
 
+  // TYPE-IMGID-001
   @Test
   void rejectsUpperCaseHexInSpecMode() {
     InvalidValueException e =
@@ -79,6 +86,7 @@ class ImageIdTest {
     assertTrue(e.detail().contains("upper-case"), e.detail());
   }
 
+  // TYPE-IMGID-001
   @Test
   void explainsThePlaceholderFromTheSpecExamples() {
     InvalidValueException e =

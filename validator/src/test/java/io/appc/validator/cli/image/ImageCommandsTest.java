@@ -65,6 +65,7 @@ class ImageCommandsTest {
     }
   }
 
+  // ACI-ID-001, ACI-ID-002: sha512-<hex> of the gunzipped archive
   @Test
   void buildPrintsTheImageIdThatImageIdComputes() throws Exception {
     Path image = dir.resolve("app.aci");

@@ -63,6 +63,7 @@ class StoreRenderVerifyCommandsTest {
     return tmp.resolve("store").toString();
   }
 
+  // ACI-ID-002: store add prints the image ID
   @Test
   void storeAddListRemoveAndGc() throws Exception {
     Path app = image("example.com/app").label("version", "1.0.0").write(tmp, "app.aci");
@@ -202,8 +203,8 @@ class StoreRenderVerifyCommandsTest {
   }
 
   /**
-   * A render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary directory:
-   * the JVM runs no finally blocks then, only shutdown hooks.
+   * ACE-FS-003: a render stopped by SIGTERM (or Ctrl-C) leaves neither a target nor its temporary
+   * directory: the JVM runs no finally blocks then, only shutdown hooks.
    */
   @Test
   void aRenderStoppedBySigtermLeavesNothing() throws Exception {
@@ -250,6 +251,7 @@ class StoreRenderVerifyCommandsTest {
     }
   }
 
+  // ACE-FS-004, ACE-FS-005: the dependency is layer 1, the image layer 2
   @Test
   void renderPrintsTheLayerOrderAndTheResult() throws Exception {
     Path base =

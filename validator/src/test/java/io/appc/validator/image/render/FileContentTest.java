@@ -67,7 +67,10 @@ class FileContentTest {
     return image;
   }
 
-  /** Uncompressed archives are mapped and their content handed over; gzip content is copied. */
+  /**
+   * ACI-ARCH-006: content, mode and time of every file; ACI-ARCH-007: gzip. Uncompressed archives
+   * are mapped and their content handed over; gzip content is copied.
+   */
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void everyFileKeepsItsContentModeAndTime(boolean gzip) throws Exception {

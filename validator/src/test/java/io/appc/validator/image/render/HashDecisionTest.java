@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.appc.validator.Compat;
 import io.appc.validator.finding.Finding;
+import io.appc.validator.image.Compression;
 import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.image.render.HashDecision.Blob;
 import io.appc.validator.image.testing.AciBuilder;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** When a layer is hashed: the policy alone, then the renderer following it. */
 class HashDecisionTest {
@@ -64,6 +66,7 @@ class HashDecisionTest {
     }
   }
 
+  // ACI-ID-003: with --id-check always every layer is hashed to its image ID
   @Test
   void theRendererReportsWhatItDecided() throws Exception {
     fx.add(image("example.com/base").file("rootfs/a", "base"));
@@ -86,6 +89,32 @@ class HashDecisionTest {
     }
   }
 
+  /**
+   * ACI-ARCH-007, ACI-ID-001: a layer in each compression a consumer must accept is stored and
+   * rendered, and its ID, in the store and when the renderer hashes it, is the SHA-512 of the
+   * uncompressed tar.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip", "bzip2", "xz"})
+  void aLayerInEveryCompressionIsStoredRenderedAndHashedAsItsTar(String compression)
+      throws Exception {
+    AciBuilder base = image("example.com/base").file("rootfs/a", "base " + compression);
+    String tarId = AciBuilder.idOf(fx.write(base));
+    Path archive = fx.write(base.compression(compression));
+    try (var in = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
+      assertEquals(compression.toUpperCase(), Compression.detect(in).name());
+    }
+    assertEquals(tarId, fx.store.add(archive).image().id());
+    fx.add(image("example.com/app").dependency("example.com/base", tarId));
+
+    RenderPlan plan = fx.plan("example.com/app", Compat.SPEC);
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = new Renderer(Compat.SPEC, IdCheck.ALWAYS).render(plan, target);
+    assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
+    assertEquals(tarId, result.layers().get(0).id());
+    assertEquals("base " + compression, Files.readString(target.resolve("rootfs/a")));
+  }
+
   @Test
   void aTrustedBlobChangedDuringTheRenderIsRefused() throws Exception {
     String base = fx.add(image("example.com/base").file("rootfs/a", "good"));
@@ -106,6 +135,7 @@ class HashDecisionTest {
     assertEquals(List.of(), RenderFixture.leftovers(tmp));
   }
 
+  // ACI-ID-003: an archive file is checked against an expected, possibly truncated, ID
   @Test
   void anArchiveGivenDirectlyIsComparedAsAPrefixOfItsId() throws Exception {
     Path file = fx.write(image("example.com/app").file("rootfs/a", "x"));

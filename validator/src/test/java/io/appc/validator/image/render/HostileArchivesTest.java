@@ -172,6 +172,7 @@ class HostileArchivesTest {
     }
   }
 
+  // ACE-FS-008, ACE-FS-009: a dependency's symlink to a host directory is replaced, not followed
   @Test
   void symlinkFromADependencyIsReplacedNotFollowed() throws Exception {
     fx.add(image("example.com/base").symlink("rootfs/etc", canary.toString()));
@@ -204,6 +205,7 @@ class HostileArchivesTest {
         () -> "no note about an earlier layer, got " + result.findings());
   }
 
+  // ACE-FS-009: a later directory or file replaces an earlier layer's symlink
   @Test
   void symlinkFromADependencyIsReplacedByALaterDirectoryOrFile() throws Exception {
     fx.add(
@@ -235,6 +237,7 @@ class HostileArchivesTest {
         2, Files.getAttribute(target.resolve("rootfs/l"), "unix:nlink", LinkOption.NOFOLLOW_LINKS));
   }
 
+  // ACE-FS-007: the later layer's file replaces the path, not the shared inode
   @Test
   void laterDependencyOverwritingAHardLinkedFileLeavesTheOtherNameAlone() throws Exception {
     fx.add(image("example.com/base").file("rootfs/a", "base").hardlink("rootfs/b", "rootfs/a"));
@@ -272,6 +275,7 @@ class HostileArchivesTest {
     assertFalse(Files.exists(target, LinkOption.NOFOLLOW_LINKS));
   }
 
+  // ACE-FS-003: the render goes into an empty directory only
   @Test
   void targetThatIsNotEmptyIsRefusedWithoutTouchingIt() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));
@@ -282,6 +286,7 @@ class HostileArchivesTest {
     assertEquals(List.of(target.resolve("keep")), Files.list(target).toList());
   }
 
+  // ACE-FS-003
   @Test
   void anEmptyTargetSpelledWithADotIsUsed() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));
@@ -291,6 +296,7 @@ class HostileArchivesTest {
     assertEquals(Map.of("a", "f 0644 app"), RenderFixture.tree(target.resolve("rootfs")));
   }
 
+  // ACE-FS-003: an empty target directory receives the render
   @Test
   void emptyTargetDirectoryIsReplacedAtomically() throws Exception {
     fx.add(image("example.com/app").file("rootfs/a", "app"));

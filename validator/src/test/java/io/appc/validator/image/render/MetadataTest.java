@@ -48,6 +48,7 @@ class MetadataTest {
     return (Integer) Files.getAttribute(p, "unix:" + name, LinkOption.NOFOLLOW_LINKS);
   }
 
+  // ACI-ARCH-006: Unix mode bits
   @Test
   void modesIncludingSetuidSetgidAndStickyAreKept() throws Exception {
     AciBuilder b = image("example.com/meta");
@@ -64,6 +65,7 @@ class MetadataTest {
     assertEquals(0100400, mode(rootfs.resolve("secret")));
   }
 
+  // ACI-ARCH-006, ACE-FS-007: the mode is kept and later layers still write below it
   @Test
   void readOnlyDirectoryStillReceivesItsContentsAndLaterLayers() throws Exception {
     AciBuilder base = image("example.com/base");
@@ -80,6 +82,7 @@ class MetadataTest {
     assertEquals("b", Files.readString(rootfs.resolve("ro/b")));
   }
 
+  // ACI-ARCH-006: timestamps
   @Test
   void modificationTimesAreKeptWithNanosecondsAndDirectoriesLast() throws Exception {
     Instant fileTime = Instant.parse("2001-02-03T04:05:06.1234567Z");
@@ -99,6 +102,7 @@ class MetadataTest {
         Files.getLastModifiedTime(rootfs.resolve("d/l"), LinkOption.NOFOLLOW_LINKS).toInstant());
   }
 
+  // ACI-ARCH-006: timestamps as GNU tar writes them
   @Test
   void nanosecondTimesFromGnuTarAreKept() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/tar")), "GNU tar is not installed");
@@ -126,6 +130,7 @@ class MetadataTest {
     assertEquals(time, Files.getLastModifiedTime(target.resolve("rootfs/f")).toInstant());
   }
 
+  // ACI-ARCH-006: owners
   @Test
   void ownersAreKeptAsRootIncludingSymlinks() throws Exception {
     assumeTrue(fs.isRoot(), "owners can only be set as root");
@@ -146,6 +151,7 @@ class MetadataTest {
     assertEquals(0, attr(rootfs.resolve("l"), "uid"));
   }
 
+  // ACI-ARCH-006: device numbers and file types
   @Test
   void deviceNodesAndFifosAreCreated() throws Exception {
     assumeTrue(fs.isRoot(), "device nodes can only be created as root");
@@ -169,6 +175,7 @@ class MetadataTest {
     assertEquals(010620, mode(rootfs.resolve("run/fifo")));
   }
 
+  // ACI-ARCH-006: extended attributes
   @Test
   void textExtendedAttributesFromPaxAreKept() throws Exception {
     AciBuilder b = image("example.com/meta");
@@ -180,8 +187,8 @@ class MetadataTest {
   }
 
   /**
-   * GNU tar writes raw bytes into SCHILY.xattr records; a file capability is binary and must arrive
-   * byte for byte, after the chown that would clear it.
+   * ACI-ARCH-006: GNU tar writes raw bytes into SCHILY.xattr records; a file capability is binary
+   * and must arrive byte for byte, after the chown that would clear it.
    */
   @Test
   void binaryAttributesAndFileCapabilitiesFromGnuTarAreKeptExactly() throws Exception {
@@ -222,6 +229,7 @@ class MetadataTest {
     assertEquals(1000, attr(rendered, "uid"));
   }
 
+  // ACI-ARCH-002: GNU and PAX sparse members are read as tar
   @Test
   void sparseFilesFromGnuTarArriveWithTheirHoles() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/tar")), "GNU tar is not installed");

@@ -40,6 +40,7 @@ class RenderPlannerTest {
     return plan.layers().stream().map(l -> l.image().name()).toList();
   }
 
+  // IM-DEP-002, IM-082: a dependency pinned by imageID gets that image or none
   @Test
   void dependencyPinnedByAnotherIdIsRefused() throws Exception {
     fx.add(image("example.com/base").label("version", "1").file("rootfs/a", "1"));
@@ -147,6 +148,7 @@ class RenderPlannerTest {
             .anyMatch(f -> f.requirementId().equals("IM-DEP-003") && f.level() == Level.NOTE));
   }
 
+  // IM-DEP-001, IM-083: the dependency's labels must match
   @Test
   void explicitVersionLabelMustMatch() throws Exception {
     fx.add(image("example.com/base").label("version", "1.0.0"));
@@ -156,6 +158,7 @@ class RenderPlannerTest {
     assertEquals(List.of("IM-DEP-001"), errorIds(fx.plan("example.com/app", Compat.SPEC)));
   }
 
+  // ACI-ID-003, IM-DEP-002: a pinned dependency whose stored content changed
   @Test
   void tamperedStoreBlobIsCaughtWhileRendering() throws Exception {
     String base = fx.add(image("example.com/base").file("rootfs/a", "good"));

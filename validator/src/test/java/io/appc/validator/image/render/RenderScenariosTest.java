@@ -48,6 +48,7 @@ class RenderScenariosTest {
     return m;
   }
 
+  // IM-004, ACE-FS-004, ACE-FS-005: the dependency's rootfs, then the image's own
   @Test
   void dirFromParentAndNewDir() throws Exception {
     String dep = fx.add(image("example.com/test01").dir("rootfs/a"));
@@ -55,6 +56,7 @@ class RenderScenariosTest {
     assertEquals(expect("a", "d 0755", "b", "d 0755"), renderTop("example.com/test02"));
   }
 
+  // ACE-FS-007: a later layer's directory overrides the earlier one's mode
   @Test
   void dirOverrideTakesTheUpperMode() throws Exception {
     String dep = fx.add(image("example.com/test01").dir("rootfs/a"));
@@ -64,6 +66,7 @@ class RenderScenariosTest {
     assertEquals(expect("a", "d 0700"), renderTop("example.com/test02"));
   }
 
+  // ACE-FS-005, ACE-FS-007, IM-005: the image's file overwrites the dependency's; the rest is kept
   @Test
   void fileFromParentNewFileAndOverride() throws Exception {
     String dep =
@@ -86,6 +89,7 @@ class RenderScenariosTest {
         renderTop("example.com/test02"));
   }
 
+  // ACE-FS-007: a later file replaces an earlier directory and all below it
   @Test
   void fileOverridesDirectorySubtree() throws Exception {
     AciBuilder dep = image("example.com/test01");
@@ -115,6 +119,7 @@ class RenderScenariosTest {
     return b;
   }
 
+  // ACE-FS-006: a dependency's own whitelist filters its files, not the image's
   @Test
   void whitelistOfTheDependencyOnly() throws Exception {
     String dep =
@@ -142,9 +147,11 @@ class RenderScenariosTest {
   }
 
   /**
-   * Go drops the dependency's {@code c} directory (not listed exactly) and its extractor recreates
-   * it with default metadata; here {@code c} is kept with its 0700 mode because the whitelisted
-   * {@code /c/file02.txt} cannot exist without it.
+   * ACE-FS-006, IM-007, IM-091: the rendered image's whitelist filters its dependency's files too.
+   *
+   * <p>Go drops the dependency's {@code c} directory (not listed exactly) and its extractor
+   * recreates it with default metadata; here {@code c} is kept with its 0700 mode because the
+   * whitelisted {@code /c/file02.txt} cannot exist without it.
    */
   @Test
   void whitelistOfTheRenderedImage() throws Exception {
@@ -215,6 +222,7 @@ class RenderScenariosTest {
         .file("rootfs/c/file01.txt", "hello");
   }
 
+  // ACE-FS-006, IM-007, IM-080: dependencies in list order, under own and the image's whitelist
   @Test
   void twoDependenciesFirstWhitelisted() throws Exception {
     fx.add(
@@ -235,6 +243,7 @@ class RenderScenariosTest {
     assertEquals(TWO_DEPS, renderTop("example.com/test03"));
   }
 
+  // ACE-FS-006, IM-007, IM-080: dependencies in list order, under own and the image's whitelist
   @Test
   void twoDependenciesSecondWhitelisted() throws Exception {
     fx.add(firstDep("example.com/test01"));
@@ -248,6 +257,7 @@ class RenderScenariosTest {
     assertEquals(TWO_DEPS, renderTop("example.com/test03"));
   }
 
+  // ACE-FS-006, IM-007: the image's whitelist filters a dependency of a dependency
   @Test
   void threeDependenciesFilteredByTheTopWhitelist() throws Exception {
     fx.add(firstDep("example.com/test01"));
@@ -268,6 +278,7 @@ class RenderScenariosTest {
     assertEquals(TWO_DEPS, renderTop("example.com/test04"));
   }
 
+  // ACI-ARCH-006, IM-091: rootfs keeps its mode; a whitelist listing nothing there empties it
   @Test
   void emptyRootfsKeepsItsModeWithAndWithoutWhitelist() throws Exception {
     fx.add(image("example.com/test_empty_rootfs").rootfsMode(0700));
@@ -287,6 +298,7 @@ class RenderScenariosTest {
     return m;
   }
 
+  // ACE-FS-010, ACE-FS-004, IM-005: A -> [B, C], C -> [D] applies B, D, C, A; later wins
   @Test
   void overrideOrderIsDependenciesDepthFirstThenTheImage() throws Exception {
     fx.add(
@@ -315,9 +327,9 @@ class RenderScenariosTest {
   }
 
   /**
-   * A -> [B, C], B -> [D], C -> [D]: D is applied twice, once under B's whitelist and once under
-   * C's. Go's upper-whitelist walk (compat actool) picks C's whitelist for both passes of D and for
-   * B, so it loses {@code d1} and even B's own {@code b}.
+   * ACE-FS-011: A -> [B, C], B -> [D], C -> [D]: D is applied twice, once under B's whitelist and
+   * once under C's. Go's upper-whitelist walk (compat actool) picks C's whitelist for both passes
+   * of D and for B, so it loses {@code d1} and even B's own {@code b}.
    */
   @Test
   void diamondAppliesTheSharedDependencyOncePerPathWithThatPathsWhitelist() throws Exception {
@@ -352,6 +364,7 @@ class RenderScenariosTest {
         expect("c", "f 0644 C", "d2", "f 0644 D"), RenderFixture.tree(actool.resolve("rootfs")));
   }
 
+  // IM-092: an empty whitelist is the same as none
   @Test
   void emptyWhitelistKeepsEverything() throws Exception {
     fx.add(image("example.com/base").file("rootfs/x/y", "base"));
@@ -365,6 +378,7 @@ class RenderScenariosTest {
         renderTop("example.com/app"));
   }
 
+  // IM-091: the whitelist is complete; a listed directory keeps none of its unlisted contents
   @Test
   void listedDirectoryKeepsTheDirectoryButNotItsContents() throws Exception {
     AciBuilder b = image("example.com/app").whitelist("/etc/systemd/system/", "/etc/keep");
@@ -382,6 +396,56 @@ class RenderScenariosTest {
             "etc/keep", "f 0644 k",
             "etc/systemd", "d 0700",
             "etc/systemd/system", "d 0711"),
+        renderTop("example.com/app"));
+  }
+
+  /**
+   * IM-006: a dependency contributes its rootfs only. Its {@code app} (and the rest of its
+   * manifest) does not reach the render; the rendered manifest is the image's own, byte for byte.
+   */
+  @Test
+  void theDependencysAppIsIgnoredAndTheManifestIsTheImagesOwn() throws Exception {
+    fx.add(
+        image("example.com/base")
+            .rawManifest(
+                "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\","
+                    + "\"name\":\"example.com/base\",\"app\":{\"exec\":[\"/bin/base\"],"
+                    + "\"user\":\"0\",\"group\":\"0\"}}")
+            .file("rootfs/bin/base", "base"));
+    String own =
+        "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/app\","
+            + "\"dependencies\":[{\"imageName\":\"example.com/base\"}]}";
+    fx.add(image("example.com/app").rawManifest(own).file("rootfs/bin/app", "app"));
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = fx.render("example.com/app", target);
+    assertEquals(Renderer.Status.RENDERED, result.status(), RenderFixture.errors(result));
+    assertEquals(own, Files.readString(target.resolve("manifest")));
+    assertEquals(
+        expect("bin", "d 0755", "bin/app", "f 0644 app", "bin/base", "f 0644 base"),
+        RenderFixture.tree(target.resolve("rootfs")));
+  }
+
+  /**
+   * ACE-FS-008, ACE-FS-009: a dependency's symlink to a directory of its own rootfs is not followed
+   * by a later layer's member below it; the link becomes a directory and the directory it pointed
+   * to keeps only its own contents. (Links that point out of the rootfs: {@link
+   * HostileArchivesTest}.)
+   */
+  @Test
+  void symlinkToADirectoryInsideTheRootfsIsReplacedNotFollowed() throws Exception {
+    fx.add(
+        image("example.com/base")
+            .file("rootfs/usr/etc/a", "base")
+            .symlink("rootfs/etc", "usr/etc"));
+    fx.add(
+        image("example.com/app").dependency("example.com/base", null).file("rootfs/etc/b", "app"));
+    assertEquals(
+        expect(
+            "etc", "d 0755",
+            "etc/b", "f 0644 app",
+            "usr", "d 0755",
+            "usr/etc", "d 0755",
+            "usr/etc/a", "f 0644 base"),
         renderTop("example.com/app"));
   }
 }

@@ -101,6 +101,7 @@ class SignatureVerifierTest {
     return r.findings().stream().map(Finding::requirementId).toList();
   }
 
+  // ACI-ARCH-009: a good signature by a key of the keyring
   @Test
   void goodSignatureNamesTheSigner() throws Exception {
     Path sig =
@@ -113,6 +114,7 @@ class SignatureVerifierTest {
     assertEquals(sig, SignatureVerifier.defaultSignature(archive));
   }
 
+  // ACI-ARCH-009
   @Test
   void tamperedArchiveIsABadSignature() throws Exception {
     Path copy = tmp.resolve("tampered.aci");
@@ -126,6 +128,7 @@ class SignatureVerifierTest {
     assertTrue(r.findings().get(0).message().startsWith("bad signature"), r.findings().toString());
   }
 
+  // ACI-ARCH-009, ACI-ARCH-013: only keys of the keyring are trusted
   @Test
   void signatureByAKeyOutsideTheKeyringIsUnknown() throws Exception {
     Path sig =
@@ -162,6 +165,16 @@ class SignatureVerifierTest {
   }
 
   @Test
+  void archiveMustBeNamedAci() throws Exception {
+    Path tar = Files.copy(archive, tmp.resolve("app.tar"));
+    Path sig =
+        Files.write(tmp.resolve("app.tar.aci.asc"), sign(alice, Files.readAllBytes(tar), true));
+    SignatureVerifier.Result r = new SignatureVerifier().verify(tar, sig, keyring("a4.asc", alice));
+    assertFalse(r.good());
+    assertEquals(List.of("ACI-ARCH-001"), ids(r));
+  }
+
+  @Test
   void keyringThatIsNotAKeyringIsReported() throws Exception {
     Path sig =
         Files.write(tmp.resolve("k.aci.asc"), sign(alice, Files.readAllBytes(archive), true));
@@ -171,7 +184,7 @@ class SignatureVerifierTest {
     assertEquals(List.of("ACI-ARCH-013"), ids(r));
   }
 
-  /** A signature made by gpg itself, as the spec's example does. */
+  /** ACI-ARCH-009, ACI-ARCH-010: a signature made by gpg itself, as the spec's example does. */
   @Test
   void signatureMadeByGpgVerifies() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/gpg")), "gpg is not installed");

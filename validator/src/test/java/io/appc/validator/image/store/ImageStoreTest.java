@@ -42,6 +42,7 @@ class ImageStoreTest {
     return b.write(tmp, "image" + (counter++) + ".aci");
   }
 
+  // ACI-ID-001: the stored ID is the hash of the uncompressed tar
   @Test
   void addComputesTheIdOfTheUncompressedTarAndKeepsTheArchiveAsGiven() throws Exception {
     Path plain = write(image("example.com/app").label("version", "1.0.0").file("rootfs/a", "x"));
@@ -160,6 +161,65 @@ class ImageStoreTest {
     assertEquals(List.of(), tmpFiles());
   }
 
+  /** ACI-ARCH-003, ACI-ARCH-004: the manifest the store indexes must be the only one, a file. */
+  @Test
+  void refusesASecondManifestAndAManifestThatIsNotAFile() throws Exception {
+    Path twoManifests =
+        write(
+            image("example.com/first")
+                .file(
+                    "./manifest",
+                    "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\","
+                        + "\"name\":\"example.com/second\"}"));
+    Path linkedManifest =
+        write(image("example.com/app").withoutManifest().symlink("manifest", "rootfs/m"));
+    assertMessage(twoManifests, "ACI-ARCH-003");
+    assertMessage(linkedManifest, "ACI-ARCH-004");
+    assertEquals(List.of(), store.list());
+    assertEquals(List.of(), tmpFiles());
+  }
+
+  /**
+   * IM-080 to IM-084, IM-090: dependencies and a path whitelist the renderer could not use are
+   * refused when the image is added, each at its pointer.
+   */
+  @Test
+  void refusesDependenciesAndWhitelistsThatCannotBeRendered() throws Exception {
+    String head =
+        "{\"acKind\":\"ImageManifest\",\"acVersion\":\"0.8.11\",\"name\":\"example.com/app\",";
+    String[][] cases = {
+      {"\"dependencies\":{}", "IM-080", "/dependencies"},
+      {"\"dependencies\":[\"example.com/base\"]", "IM-080", "/dependencies/0"},
+      {"\"dependencies\":[{\"labels\":[]}]", "IM-081", "/dependencies/0/imageName"},
+      {
+        "\"dependencies\":[{\"imageName\":\"example.com/base\",\"imageID\":\"sha256-ab\"}]",
+        "IM-082",
+        "/dependencies/0/imageID"
+      },
+      {
+        "\"dependencies\":[{\"imageName\":\"example.com/base\",\"labels\":{}}]",
+        "IM-083",
+        "/dependencies/0/labels"
+      },
+      {
+        "\"dependencies\":[{\"imageName\":\"example.com/base\",\"size\":\"1k\"}]",
+        "IM-084",
+        "/dependencies/0/size"
+      },
+      {"\"pathWhitelist\":\"/etc\"", "IM-090", "/pathWhitelist"},
+      {"\"pathWhitelist\":[\"/etc\",7]", "IM-090", "/pathWhitelist/1"},
+    };
+    for (String[] c : cases) {
+      Path file = write(image("x").rawManifest(head + c[0] + "}"));
+      StoreException e = assertThrows(StoreException.class, () -> store.add(file), c[0]);
+      assertEquals(
+          List.of(c[1] + " " + c[2]),
+          e.findings().stream().map(f -> f.requirementId() + " " + f.pointer()).toList(),
+          c[0]);
+    }
+    assertEquals(List.of(), store.list());
+  }
+
   private void assertMessage(Path file, String id) {
     StoreException e = assertThrows(StoreException.class, () -> store.add(file));
     assertTrue(e.getMessage().contains("[" + id + "]"), e.getMessage());
@@ -172,6 +232,7 @@ class ImageStoreTest {
         () -> e.findings().toString());
   }
 
+  // IM-DEP-003: a label the image lacks matches anything; the highest version wins
   @Test
   void findsByFullIdUniquePrefixAndNameWithLabels() throws Exception {
     StoredImage v1 = store.add(write(image("example.com/app").label("version", "1.0.0"))).image();

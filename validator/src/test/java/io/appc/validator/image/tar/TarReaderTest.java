@@ -102,6 +102,7 @@ class TarReaderTest {
     return out;
   }
 
+  // ACI-ARCH-006: binary xattrs and owners from PAX records
   @Test
   void binaryXattrValuesAndGlobalHeadersArriveAsStored() throws Exception {
     byte[] binary = {0, 1, (byte) 0xff, (byte) 0x80, 'A'};
@@ -163,6 +164,7 @@ class TarReaderTest {
     assertEquals(3, e.size());
   }
 
+  // ACI-ID-001: the digest sees every byte of the tar stream, trailer included
   @Test
   void dataIsDeliveredAndTheTapSeesEveryByte() throws Exception {
     byte[] content = new byte[3 * (1 << 20) + 77];
@@ -270,6 +272,7 @@ class TarReaderTest {
     assertThrows(TarFormatException.class, () -> read(archive(h.clone())));
   }
 
+  // ACI-ARCH-002
   @Test
   void corruptArchivesAreReportedWithTheirOffset() {
     byte[] bad = header("rootfs/a", '0', 0, "");

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,7 +69,7 @@ public final class AciBuilder {
 
   private final ObjectNode manifest = JSON.createObjectNode();
   private final List<Member> members = new ArrayList<>();
-  private boolean gzip;
+  private String compression = "none";
   private boolean manifestMember = true;
   private boolean rootfsMember = true;
   private int rootfsMode = 0755;
@@ -123,7 +125,15 @@ public final class AciBuilder {
   }
 
   public AciBuilder gzip() {
-    this.gzip = true;
+    return compression("gzip");
+  }
+
+  /** Compresses the written archive: {@code none}, {@code gzip}, {@code bzip2} or {@code xz}. */
+  public AciBuilder compression(String format) {
+    if (!List.of("none", "gzip", "bzip2", "xz").contains(format)) {
+      throw new IllegalArgumentException("unknown compression " + format);
+    }
+    this.compression = format;
     return this;
   }
 
@@ -205,7 +215,7 @@ public final class AciBuilder {
   public Path write(Path dir, String fileName) throws IOException {
     Path file = dir.resolve(fileName);
     try (OutputStream raw = Files.newOutputStream(file);
-        OutputStream out = gzip ? new GzipCompressorOutputStream(raw) : raw;
+        OutputStream out = compress(raw);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -223,6 +233,15 @@ public final class AciBuilder {
       }
     }
     return file;
+  }
+
+  private OutputStream compress(OutputStream raw) throws IOException {
+    return switch (compression) {
+      case "gzip" -> new GzipCompressorOutputStream(raw);
+      case "bzip2" -> new BZip2CompressorOutputStream(raw);
+      case "xz" -> new XZCompressorOutputStream(raw);
+      default -> raw;
+    };
   }
 
   private static void put(TarArchiveOutputStream tar, Member m) throws IOException {
