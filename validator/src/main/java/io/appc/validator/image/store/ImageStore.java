@@ -505,7 +505,8 @@ public final class ImageStore {
     while (n.startsWith("./")) {
       n = n.substring(2);
     }
-    return n.equals("manifest");
+    // "manifest/" is a directory named manifest: the wrong kind of entry, not a missing one.
+    return n.equals("manifest") || n.equals("manifest/");
   }
 
   /** Writes every byte read from the wrapped stream to a file channel. */

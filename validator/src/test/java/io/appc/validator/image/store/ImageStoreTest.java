@@ -173,8 +173,11 @@ class ImageStoreTest {
                         + "\"name\":\"example.com/second\"}"));
     Path linkedManifest =
         write(image("example.com/app").withoutManifest().symlink("manifest", "rootfs/m"));
+    Path manifestDirectory =
+        write(image("example.com/app").withoutManifest().dir("manifest").dir("manifest/x"));
     assertMessage(twoManifests, "ACI-ARCH-003");
     assertMessage(linkedManifest, "ACI-ARCH-004");
+    assertMessage(manifestDirectory, "ACI-ARCH-004");
     assertEquals(List.of(), store.list());
     assertEquals(List.of(), tmpFiles());
   }
