@@ -170,7 +170,11 @@ public final class ValidateCommand implements Callable<Integer> {
         !quiet && inputs.size() >= 20 && Progress.stderrIsTerminal()
             ? Progress.onTerminal(err)
             : Progress.NONE;
-    List<FileResult> results = BatchRunner.run(inputs, checker::check, progress);
+    List<FileResult> results;
+    // Few inputs get no counter; a large archive among them gets a line of its own.
+    try (ProgressLine archives = ProgressLine.start(err, !quiet && progress == Progress.NONE)) {
+      results = BatchRunner.run(inputs, checker::check, progress);
+    }
     if (expected != null) {
       results = List.of(expected.check(results.get(0)));
     }

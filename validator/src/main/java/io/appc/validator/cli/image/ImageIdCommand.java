@@ -1,5 +1,6 @@
 package io.appc.validator.cli.image;
 
+import io.appc.validator.cli.ProgressLine;
 import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.ImageIds;
 import java.io.IOException;
@@ -45,6 +46,12 @@ public final class ImageIdCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (ProgressLine progress = ProgressLine.start(spec.commandLine().getErr(), !quiet)) {
+      return run();
+    }
+  }
+
+  private Integer run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int status = ExitCodes.OK;

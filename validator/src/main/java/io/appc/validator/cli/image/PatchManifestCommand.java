@@ -1,6 +1,7 @@
 package io.appc.validator.cli.image;
 
 import io.appc.validator.ValidationOptions;
+import io.appc.validator.cli.ProgressLine;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.ArchiveLimits;
 import io.appc.validator.image.ArchiveReadException;
@@ -103,6 +104,12 @@ public final class PatchManifestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (ProgressLine progress = ProgressLine.start(spec.commandLine().getErr(), true)) {
+      return run();
+    }
+  }
+
+  private Integer run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {

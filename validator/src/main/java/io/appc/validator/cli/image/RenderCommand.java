@@ -2,6 +2,7 @@ package io.appc.validator.cli.image;
 
 import io.appc.validator.Compat;
 import io.appc.validator.cli.Converters;
+import io.appc.validator.cli.ProgressLine;
 import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.ExpectedImageId;
@@ -86,6 +87,12 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (ProgressLine progress = ProgressLine.start(spec.commandLine().getErr(), true)) {
+      return run();
+    }
+  }
+
+  private Integer run() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ExpectedImageId expected = expectedId();

@@ -1,5 +1,6 @@
 package io.appc.validator.cli.image;
 
+import io.appc.validator.cli.ProgressLine;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.store.ImageStore;
 import io.appc.validator.image.store.StoreException;
@@ -57,6 +58,12 @@ public final class StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      try (ProgressLine progress = ProgressLine.start(spec.commandLine().getErr(), true)) {
+        return run();
+      }
+    }
+
+    private Integer run() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       int code = ImageCli.OK;

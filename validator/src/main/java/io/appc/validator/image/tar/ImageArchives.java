@@ -38,9 +38,14 @@ public final class ImageArchives {
    * @param compression what the file was, found by its first bytes
    * @param tar the uncompressed tar stream
    */
-  public record Opened(Compression compression, ReadableByteChannel tar) implements Closeable {
+  public record Opened(
+      Compression compression, ReadableByteChannel tar, ReadProgress.Handle progress)
+      implements Closeable {
     @Override
     public void close() throws IOException {
+      if (progress != null) {
+        progress.close();
+      }
       tar.close();
     }
   }
@@ -59,6 +64,7 @@ public final class ImageArchives {
       throw new ArchiveReadException(
           Kind.FILE, "cannot open " + archive + ": " + ArchiveReadException.reason(e), e);
     }
+    ReadProgress.Handle progress = null;
     try {
       ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
       while (head.hasRemaining() && file.read(head) > 0) {
@@ -66,16 +72,20 @@ public final class ImageArchives {
       }
       Compression compression = Compression.detect(head.array(), head.position());
       file.position(0);
+      progress = ReadProgress.start(archive.toString(), file.size(), () -> positionOf(file));
       if (compression == Compression.NONE) {
-        return new Opened(compression, file);
+        return new Opened(compression, file, progress);
       }
       refuse(compression);
       InputStream raw =
           new BufferedInputStream(
               new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
               STREAM_BUFFER);
-      return new Opened(compression, Channels.newChannel(decompress(compression, raw)));
+      return new Opened(compression, Channels.newChannel(decompress(compression, raw)), progress);
     } catch (IOException | RuntimeException e) {
+      if (progress != null) {
+        progress.close();
+      }
       file.close();
       throw e;
     }
@@ -85,7 +95,16 @@ public final class ImageArchives {
   public static Opened open(BufferedInputStream raw) throws IOException {
     Compression compression = Compression.detect(raw);
     refuse(compression);
-    return new Opened(compression, Channels.newChannel(decompress(compression, raw)));
+    return new Opened(compression, Channels.newChannel(decompress(compression, raw)), null);
+  }
+
+  /** How far reading has got in {@code file}; -1 once it is closed. */
+  private static long positionOf(FileChannel file) {
+    try {
+      return file.position();
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** A fresh SHA-512 digest, the only image ID algorithm (TYPE-IMGID-002). */

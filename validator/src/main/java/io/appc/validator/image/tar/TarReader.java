@@ -622,6 +622,8 @@ public final class TarReader implements Closeable {
     buf = next;
     windowStart = at;
     windowEnd = end;
+    // Nothing reads through the channel's position here; moving it shows progress to observers.
+    mapped.position(end);
     return buf.remaining() >= need;
   }
 
