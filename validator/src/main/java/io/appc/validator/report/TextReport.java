@@ -42,7 +42,7 @@ public final class TextReport implements ReportWriter {
   }
 
   static String statusLine(ValidationReport report, FileResult file) {
-    StringBuilder line = new StringBuilder(file.file()).append(": ");
+    StringBuilder line = new StringBuilder(oneLine(file.file())).append(": ");
     line.append(report.valid(file) ? "valid" : "invalid");
     line.append(" (").append(file.kind());
     if (file.imageId() != null) {
@@ -62,7 +62,7 @@ public final class TextReport implements ReportWriter {
    * command prints findings as this line.
    */
   public static String findingLine(Finding finding) {
-    StringBuilder line = new StringBuilder(finding.position());
+    StringBuilder line = new StringBuilder(oneLine(finding.position()));
     line.append(": ").append(finding.level().label());
     line.append(' ').append(finding.requirementId()).append(": ");
     line.append(oneLine(finding.message()));
@@ -107,8 +107,48 @@ public final class TextReport implements ReportWriter {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** Keeps one finding on one line even when a message quotes a value with line breaks. */
-  private static String oneLine(String text) {
-    return text.replace("\r", "\\r").replace("\n", "\\n");
+  /**
+   * Keeps one finding on one line, and the terminal in charge of what it shows, when a message,
+   * pointer or file name carries characters from the input: line breaks and tabs become {@code \n
+   * \r \t}, other control characters (ESC sequences), format characters (bidi overrides, zero-width
+   * spaces) and line or paragraph separators become {@code \\uXXXX}.
+   */
+  static String oneLine(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String escape = escape(c);
+      if (escape != null && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (out != null) {
+        if (escape != null) {
+          out.append(escape);
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static String escape(char c) {
+    switch (c) {
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        break;
+    }
+    int type = Character.getType(c);
+    boolean hidden =
+        type == Character.CONTROL
+            || type == Character.FORMAT
+            || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR;
+    return hidden ? String.format("\\u%04X", (int) c) : null;
   }
 }

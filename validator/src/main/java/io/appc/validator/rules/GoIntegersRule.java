@@ -3,16 +3,18 @@ package io.appc.validator.rules;
 import io.appc.validator.json.JsonPointers;
 import io.appc.validator.rules.KnownMembers.Member;
 import io.appc.validator.rules.KnownMembers.ObjectType;
+import java.math.BigInteger;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Actool mode only: integer members written with a fraction or an exponent ({@code 80.0}, {@code
- * 1e3}). JSON Schema calls such a number an integer when its value is whole, so the schema accepts
- * it, but Go decoded these members into {@code int} and {@code uint} fields, whose decoder rejects
- * any number literal with a {@code .} or an exponent (validation-rules.md R-JSON-05). Spec mode
- * follows JSON, where {@code 1e3} is the number 1000. {@code hostPort} is checked with its range in
- * {@link ExposedPortsRule}, and the code-only integer isolators in the isolator checks.
+ * Actool mode only: integer members that Go's decoder could not read into their {@code int} or
+ * {@code uint} field. It rejects any number literal with a {@code .} or an exponent ({@code 80.0},
+ * {@code 1e3}; validation-rules.md R-JSON-05), which JSON Schema calls an integer when its value is
+ * whole, and any integer outside the 64-bit range of the field. Spec mode follows JSON, where
+ * {@code 1e3} is the number 1000 and integers have no bound. {@code hostPort} is checked with its
+ * range in {@link ExposedPortsRule}, and the code-only integer isolators in the isolator checks.
  */
 public final class GoIntegersRule implements ManifestRule {
   /** For each object type, its integer members and the row a finding cites. */
@@ -22,6 +24,13 @@ public final class GoIntegersRule implements ManifestRule {
           ObjectType.PORT, Map.of("port", "IM-067", "count", "IM-068"),
           ObjectType.DEPENDENCY, Map.of("size", "IM-084"),
           ObjectType.VOLUME, Map.of("uid", "POD-038", "gid", "POD-039"));
+
+  /** The members Go declared {@code int} (64 bits, signed); the others are {@code uint}. */
+  private static final Set<String> SIGNED = Set.of("supplementaryGIDs", "uid", "gid");
+
+  private static final BigInteger MIN_INT = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger MAX_INT = BigInteger.valueOf(Long.MAX_VALUE);
+  private static final BigInteger MAX_UINT = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   @Override
   public void check(RuleContext context) {
@@ -69,19 +78,50 @@ public final class GoIntegersRule implements ManifestRule {
 
   private static void check(
       RuleContext ctx, String id, String pointer, String name, JsonNode value) {
-    if (value.isNumber()
-        && !value.isIntegralNumber()
-        && Nodes.wholeNumber(value) != null
-        && !alreadyReported(ctx, pointer)) {
+    if (!value.isNumber() || alreadyReported(ctx, pointer)) {
+      return;
+    }
+    if (!value.isIntegralNumber()) {
+      if (Nodes.wholeNumber(value) != null) {
+        ctx.findings()
+            .error(
+                id,
+                pointer,
+                name
+                    + ": need an integer written without a fraction or exponent, got "
+                    + value.decimalValue()
+                    + "; actool's Go decoder rejects such a number",
+                "write the number as plain digits");
+      }
+      return;
+    }
+    BigInteger number = value.bigIntegerValue();
+    boolean signed = SIGNED.contains(name);
+    BigInteger min = signed ? MIN_INT : BigInteger.ZERO;
+    BigInteger max = signed ? MAX_INT : MAX_UINT;
+    // A negative uint is the schema's (or a rule's) to report, with the range the spec gives.
+    if (number.compareTo(max) > 0 || (signed && number.compareTo(min) < 0)) {
       ctx.findings()
           .error(
               id,
               pointer,
               name
-                  + ": need an integer written without a fraction or exponent, got "
-                  + value.decimalValue()
-                  + "; actool's Go decoder rejects such a number",
-              "write the number as plain digits");
+                  + ": need an integer from "
+                  + min
+                  + " to "
+                  + max
+                  + ", got "
+                  + shown(number)
+                  + "; actool's Go decoder reads it into a 64-bit "
+                  + (signed ? "int" : "uint")
+                  + " and rejects a number out of that range",
+              "write a smaller number");
     }
+  }
+
+  /** A number as written, unless it is too long to read in a message. */
+  private static String shown(BigInteger number) {
+    String digits = number.toString();
+    return digits.length() <= 40 ? digits : "a number of " + digits.length() + " characters";
   }
 }

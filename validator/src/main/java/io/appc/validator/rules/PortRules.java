@@ -2,6 +2,7 @@ package io.appc.validator.rules;
 
 import io.appc.validator.types.AcName;
 import io.appc.validator.types.InvalidValueException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 final class PortRules {
   /** Transport-layer protocols an executor can be expected to recognise. */
   static final Set<String> TRANSPORT = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
+
+  private static final BigDecimal MAX_PORT = BigDecimal.valueOf(65535);
 
   private PortRules() {}
 
@@ -57,25 +60,43 @@ final class PortRules {
             "executors may refuse to run an app with an unrecognised protocol");
       }
     }
-    Long number = Nodes.integer(port, "port");
-    Long count = Nodes.integer(port, "count");
-    if (number != null
-        && count != null
-        && number >= 1
-        && number <= 65535
-        && count >= 1
-        && count > 65536 - number) {
-      Reports.violation(
-          ctx,
-          "IM-068",
-          pointer + "/count",
-          "port range: need port + count - 1 <= 65535, got "
-              + number
-              + " + "
-              + count
-              + " - 1 = "
-              + BigInteger.valueOf(number).add(BigInteger.valueOf(count - 1)),
-          "lower count to at most " + (65536 - number));
+    checkRange(ctx, pointer, port.get("port"), port.get("count"));
+  }
+
+  /**
+   * IM-068: the range must end at or below 65535. JSON has one number type, so {@code 1e5} and a
+   * count beyond 64 bits are whole numbers too and are compared as such; in actool mode only plain
+   * integer literals reach the range check, because Go's decoder already refused the others (see
+   * {@link GoIntegersRule}).
+   */
+  private static void checkRange(RuleContext ctx, String pointer, JsonNode port, JsonNode count) {
+    BigDecimal number = Nodes.wholeNumber(port);
+    BigDecimal length = Nodes.wholeNumber(count);
+    if (number == null
+        || length == null
+        || (ctx.actool() && !(port.isIntegralNumber() && count.isIntegralNumber()))
+        || number.compareTo(BigDecimal.ONE) < 0
+        || number.compareTo(MAX_PORT) > 0
+        || length.compareTo(BigDecimal.ONE) < 0) {
+      return; // no range, or a port or count the schema reports on its own
     }
+    long first = number.longValueExact();
+    BigDecimal room = BigDecimal.valueOf(65536 - first);
+    if (length.compareTo(room) <= 0) {
+      return;
+    }
+    // A count of 1e999999999 is shown as written: its digits would not fit in memory.
+    boolean small = length.precision() - length.scale() <= 40;
+    String shown = small ? length.toBigInteger().toString() : length.toString();
+    String sum =
+        small
+            ? " = " + BigInteger.valueOf(first).add(length.toBigInteger()).subtract(BigInteger.ONE)
+            : "";
+    Reports.violation(
+        ctx,
+        "IM-068",
+        pointer + "/count",
+        "port range: need port + count - 1 <= 65535, got " + first + " + " + shown + " - 1" + sum,
+        "lower count to at most " + room);
   }
 }

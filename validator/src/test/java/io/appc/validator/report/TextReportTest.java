@@ -67,6 +67,40 @@ class TextReportTest {
   }
 
   @Test
+  void showsControlAndInvisibleCharactersAsEscapes() {
+    // Values from a manifest reach messages and pointers: an ESC sequence would drive the
+    // terminal, a bidi override would reorder the line, a line separator would split it.
+    Finding finding =
+        new Finding(
+            "LINT-UNKNOWN-MEMBER",
+            Level.NOTE,
+            "m\n.json",
+            "/\u001b[31mx\u0001",
+            1,
+            2,
+            "unknown member \"\u001b[31mx\u0001\" \u202eevil\u2028\u0085\u007f",
+            "tab\there");
+    ValidationReport report =
+        new ValidationReport(
+            List.of(new FileResult("m\n.json", "ImageManifest", List.of(finding))),
+            "1",
+            Compat.SPEC,
+            false);
+
+    String text = Reports.render(new TextReport(false), report);
+
+    assertEquals(
+        String.join(
+            "\n",
+            "m\\n.json: valid (ImageManifest): 1 note",
+            "m\\n.json:1:2: note LINT-UNKNOWN-MEMBER: unknown member \"\\u001B[31mx\\u0001\""
+                + " \\u202Eevil\\u2028\\u0085\\u007F (at /\\u001B[31mx\\u0001) -- tab\\there",
+            "1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings, 1 note",
+            ""),
+        text);
+  }
+
+  @Test
   void countsInSingularAndPlural() {
     ValidationReport empty = new ValidationReport(List.of(), "1", Compat.SPEC, false);
 

@@ -216,7 +216,7 @@ class AppRuleTest {
     List<String> spec = new ArrayList<>(inBothModes);
     spec.add("IM-060 error /app/mountPoints/1");
     expect(Compat.SPEC, wrongTypes, spec.toArray(String[]::new));
-    expect(Compat.SPEC, Manifests.image("'app':null"), "IM-034 error /app");
+    expect(Compat.SPEC, Manifests.image("'app':null"), "IM-027 error /app");
     expect(Compat.ACTOOL, Manifests.image("'app':null"));
   }
 }
