@@ -15,12 +15,20 @@ final class SyntaxMessages {
   private static final Pattern UNEXPECTED =
       Pattern.compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)");
 
+  private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.+?)'");
+
   private static final String GENERIC_HINT = "check the JSON syntax near this position";
 
   private SyntaxMessages() {}
 
   static Text describe(String parserMessage) {
     String line = firstLine(parserMessage);
+    Matcher token = NON_STANDARD.matcher(line);
+    if (token.find()) {
+      return new Text(
+          "malformed JSON: need a number, got '" + token.group(1) + "'",
+          "JSON has no NaN or Infinity: write a number, or leave the member out");
+    }
     Matcher m = UNEXPECTED.matcher(line);
     if (!m.find()) {
       return new Text("malformed JSON: " + line, GENERIC_HINT);

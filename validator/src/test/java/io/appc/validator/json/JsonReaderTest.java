@@ -202,7 +202,9 @@ class JsonReaderTest {
             "{'a': 1}", "need a member name in double quotes, got a single quote", "double quotes"),
         Arguments.of("{\"a\": 'x'}", "single quote", "double quotes"),
         Arguments.of("{\"a\": /* c */ 1}", "the start of a comment", "no comments"),
-        Arguments.of("{\n// c\n\"a\": 1}", "the start of a comment", "no comments"));
+        Arguments.of("{\n// c\n\"a\": 1}", "the start of a comment", "no comments"),
+        Arguments.of("{\"port\": NaN}", "need a number, got 'NaN'", "no NaN"),
+        Arguments.of("{\"port\": -Infinity}", "need a number, got '-Infinity'", "no NaN"));
   }
 
   /** Syntax errors read as "need X, got Y" with the usual cause, not in the parser's terms. */
