@@ -42,7 +42,7 @@ public final class TextReport implements ReportWriter {
   }
 
   static String statusLine(ValidationReport report, FileResult file) {
-    StringBuilder line = new StringBuilder(file.file()).append(": ");
+    StringBuilder line = new StringBuilder(oneLine(file.file())).append(": ");
     line.append(report.valid(file) ? "valid" : "invalid");
     line.append(" (").append(file.kind());
     if (file.imageId() != null) {
@@ -62,7 +62,7 @@ public final class TextReport implements ReportWriter {
    * command prints findings as this line.
    */
   public static String findingLine(Finding finding) {
-    StringBuilder line = new StringBuilder(finding.position());
+    StringBuilder line = new StringBuilder(oneLine(finding.position()));
     line.append(": ").append(finding.level().label());
     line.append(' ').append(finding.requirementId()).append(": ");
     line.append(oneLine(finding.message()));
@@ -107,8 +107,31 @@ public final class TextReport implements ReportWriter {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** Keeps one finding on one line even when a message quotes a value with line breaks. */
-  private static String oneLine(String text) {
-    return text.replace("\r", "\\r").replace("\n", "\\n");
+  /**
+   * Keeps one finding on one line even when a file name, pointer or message carries a line break,
+   * and keeps escape sequences from the input away from the terminal: every control character (C0,
+   * DEL, C1) is written as {@code \n}, {@code \r}, {@code \t} or {@code \\uXXXX}.
+   */
+  static String oneLine(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isISOControl(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }
