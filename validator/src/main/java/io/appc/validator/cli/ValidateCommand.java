@@ -14,6 +14,7 @@ import io.appc.validator.report.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +159,7 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       inputs.addAll(found);
     }
+    refuseOutputAmongInputs(inputs);
     if (expected != null && (inputs.size() != 1 || inputs.get(0).type() != Input.Type.ARCHIVE)) {
       throw new ParameterException(
           spec.commandLine(),
@@ -182,6 +184,35 @@ public final class ValidateCommand implements Callable<Integer> {
         new ValidationReport(results, ToolVersion.current(), compat, warningsAsErrors);
     writeReport(report, format.writer(quiet));
     return ExitCodes.of(report);
+  }
+
+  /**
+   * The report replaces {@code -o FILE}; when that file is also an input (named, or found in a
+   * directory), writing it would destroy the manifest or image just checked, so it is a usage
+   * error.
+   */
+  private void refuseOutputAmongInputs(List<Input> inputs) {
+    if (output == null || !Files.exists(output)) {
+      return;
+    }
+    for (Input input : inputs) {
+      try {
+        if (input.path() != null
+            && Files.exists(input.path())
+            && Files.isSameFile(output, input.path())) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "-o "
+                  + output
+                  + " is also an input ("
+                  + input.display()
+                  + "); the report would"
+                  + " replace it; write the report elsewhere");
+        }
+      } catch (IOException e) {
+        // An input that cannot be compared is reported when it is read; the check is best effort.
+      }
+    }
   }
 
   private static String describe(List<Input> inputs) {

@@ -99,13 +99,15 @@ public final class PodAppsRule implements ManifestRule {
     }
     String id = Nodes.string(image, "id");
     if (ImageId.isElided(id) && !ctx.actool()) {
-      // pods.md's own example writes "sha512-..."; see DependenciesRule.
-      ctx.findings()
-          .warning(
-              "POD-016",
-              pointer + "/id",
-              "image id: need the full digest, got the placeholder \"sha512-...\"",
-              "replace the placeholder with the image ID (appc image-id IMAGE.aci)");
+      // pods.md's own example writes "sha512-..."; see DependenciesRule. A template may keep it,
+      // but a reified pod names every image deterministically (POD-003), which it does not.
+      String message = "image id: need the full digest, got the placeholder \"sha512-...\"";
+      String hint = "replace the placeholder with the image ID (appc image-id IMAGE.aci)";
+      if (ctx.reifiedPods()) {
+        ctx.findings().error("POD-016", pointer + "/id", message, hint);
+      } else {
+        ctx.findings().warning("POD-016", pointer + "/id", message, hint);
+      }
     } else if (id != null) {
       try {
         ImageId.parse(id, ctx.compat());

@@ -84,6 +84,12 @@ public final class VolumesRule implements ManifestRule {
 
   private static void checkHost(RuleContext ctx, String pointer, JsonNode volume) {
     String source = Nodes.string(volume, "source");
+    JsonNode sourceNode = volume.get("source");
+    if (ctx.actool() && sourceNode != null && sourceNode.isNull()) {
+      // actool mode lets the schema pass a null source, because Go decoded null into the plain
+      // string as "" (VR R-JSON-04), which is fine on an empty volume; a host volume needs a path.
+      source = "";
+    }
     if (source != null) {
       try {
         AbsolutePath.parse(source, ctx.compat());

@@ -50,7 +50,10 @@ final class ActoolRelaxations {
   /**
    * Where Go still rejects {@code null}: self-validating types (AC Identifier, AC Name, SemVer,
    * Hash), strings that must not be empty, numbers that must not be 0, and list entries whose empty
-   * value fails ({@code #} stands for any list index). Written as {@code ID member}.
+   * value fails ({@code #} stands for any list index). Written as {@code ID member}. A volume's
+   * {@code kind} is a plain string in Go, but {@code ""} is no kind (VR R-VOL-03). A volume's
+   * {@code source} is not listed: {@code ""} is fine on an empty volume, and {@code VolumesRule}
+   * rejects it on a host volume.
    */
   private static final Set<String> NULL_STILL_REJECTED =
       Set.of(
@@ -78,7 +81,7 @@ final class ActoolRelaxations {
           "POD-016 id",
           "POD-030 name",
           "POD-030 #",
-          "POD-035 source",
+          "POD-032 kind",
           "POD-021 volume",
           "POD-043 name");
 

@@ -103,6 +103,24 @@ class ValidateCommandTest {
     assertEquals(List.of("IM-001"), requirements(report.at("/files/2")).subList(0, 1));
   }
 
+  /** {@code -o pod.json pod.json} would replace the manifest with its own report. */
+  @Test
+  void refusesToWriteTheReportOverAnInput() throws IOException {
+    Path pod = write("pod.json", Cli.POD);
+    Path image = write("sub/image.json", Cli.IMAGE);
+
+    Cli.Result named = Cli.run("validate", "-o", pod.toString(), pod.toString());
+    Cli.Result walked =
+        Cli.run(
+            "validate", "-o", dir.resolve("./sub/../sub/image.json").toString(), dir.toString());
+
+    assertEquals(ExitCodes.USAGE_OR_IO, named.status());
+    assertTrue(named.err().contains("is also an input"), named.err());
+    assertEquals(Cli.POD, Files.readString(pod, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.USAGE_OR_IO, walked.status());
+    assertEquals(Cli.IMAGE, Files.readString(image, StandardCharsets.UTF_8));
+  }
+
   @Test
   void exitsTwoWhenThereIsNothingToCheck() throws IOException {
     Path empty = Files.createDirectory(dir.resolve("empty"));

@@ -88,22 +88,23 @@ class JunitReportTest {
   @Test
   void escapesMarkupAndCharactersXmlCannotHold() throws Exception {
     String nasty = "a<b>&\"c' \u0001\u0000 \ud800 tab\t \ud83d\ude00";
-    Finding finding =
-        new Finding("IM-001", Level.ERROR, "x&<y>.json", "/k", 1, 2, nasty, "quote \"it\"");
+    String file = "x&<y>\u0001.json";
+    Finding finding = new Finding("IM-001", Level.ERROR, file, "/k", 1, 2, nasty, "quote \"it\"");
     Document doc =
         parse(
             new ValidationReport(
-                List.of(new FileResult("x&<y>.json", "unknown", List.of(finding))),
+                List.of(new FileResult(file, "unknown", List.of(finding))),
                 "1",
                 Compat.SPEC,
                 false));
 
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
-    assertEquals("x&<y>.json", suite.getAttribute("name"));
+    assertEquals("x&<y>\ufffd.json", suite.getAttribute("name"));
     String text = doc.getElementsByTagName("failure").item(0).getTextContent();
-    // The finding line shows control characters as escapes (TextReport); what is left that XML
-    // cannot hold, an unpaired surrogate, becomes U+FFFD.
+    // The body holds the text report's finding lines, which already write control characters
+    // as escapes; XML still has to replace the lone surrogate.
     assertTrue(text.contains("a<b>&\"c' \\u0001\\u0000 \ufffd tab\\t \ud83d\ude00"), text);
+    assertTrue(text.contains("x&<y>\\u0001.json:1:2:"), text);
     assertTrue(text.contains("quote \"it\""), text);
   }
 }

@@ -38,7 +38,7 @@ final class ResourceValues {
     boolean perDevice = site.type() != IsolatorType.CPU && site.type() != IsolatorType.MEMORY;
 
     Member def = Members.get(value, "default", site.pointer(), actool);
-    boolean defaultTypeOk = def == null || def.node().isNull() || def.node().isBoolean();
+    boolean defaultTypeOk = absent(def) || def.node().isBoolean();
     if (!defaultTypeOk) {
       reporter.error(
           site.type().shapeId,
@@ -97,7 +97,7 @@ final class ResourceValues {
                     + " reference (actool) rejects it",
             "remove \"request\"");
       }
-      if (limitMember == null || limitMember.node().isNull()) {
+      if (absent(limitMember)) {
         reporter.byMode(
             limitId(site.type()),
             Level.WARNING,
@@ -134,9 +134,9 @@ final class ResourceValues {
     }
   }
 
-  /** The parsed quantity of a member, or {@code null} when absent, null or invalid. */
+  /** The parsed quantity of a member, or {@code null} when absent or invalid. */
   private ResourceQuantity quantity(Site site, Member member) {
-    if (member == null || member.node().isNull()) {
+    if (absent(member)) {
       return null;
     }
     JsonNode node = member.node();
@@ -203,8 +203,14 @@ final class ResourceValues {
     }
   }
 
-  private static boolean absent(Member member) {
-    return member == null || member.node().isNull();
+  /**
+   * Whether a member counts as not written. In ACTOOL mode a {@code null} does too: Go reads {@code
+   * request} and {@code limit} into pointers, which {@code null} leaves unset, and {@code default}
+   * into a bool, which {@code null} leaves false (VR R-JSON-04). In SPEC mode {@code null} is a
+   * value of the wrong type, as it is for every other member.
+   */
+  private boolean absent(Member member) {
+    return member == null || (member.node().isNull() && reporter.actool());
   }
 
   private static String unit(IsolatorType type) {

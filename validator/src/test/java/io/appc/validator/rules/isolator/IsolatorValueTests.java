@@ -276,7 +276,16 @@ class IsolatorValueTests {
   @EnumSource(Compat.class)
   void notesResourceIsolatorsWithoutEffect(Compat compat) {
     assertFinding(app("resource/memory", "{}", compat), "ISO-RES-003", Level.NOTE, VALUE);
-    assertNoErrors(app("resource/cpu", "{\"request\": null}", compat));
+  }
+
+  /** Go read {@code null} into a pointer (unset); the spec's quantity is a string or number. */
+  @Test
+  void nullQuantityIsAnErrorInSpecModeAndUnsetInActoolMode() {
+    List<Finding> spec = app("resource/cpu", "{\"request\": null}", Compat.SPEC);
+    assertFinding(spec, "ISO-RES-004", Level.ERROR, VALUE + "/request");
+    List<Finding> actool = app("resource/cpu", "{\"request\": null}", Compat.ACTOOL);
+    assertNoErrors(actool);
+    assertFinding(actool, "ISO-RES-003", Level.NOTE, VALUE);
   }
 
   @Test
