@@ -27,8 +27,9 @@ import java.util.function.Function;
  * Opening image archives as uncompressed tar streams, and image IDs. Failures say what broke: an
  * {@link ArchiveReadException} of kind {@link Kind#FILE} when the file cannot be opened or read
  * (not a property of the image), of kind {@link Kind#COMPRESSED_DATA} when the compressed data is
- * corrupt or truncated, and an {@link ArchiveFormatException} when the file is encrypted or not a
- * tar in a supported compression.
+ * corrupt or truncated, of kind {@link Kind#TRAILING_DATA} when other data follows it, and an
+ * {@link ArchiveFormatException} when the file is encrypted or not a tar in a supported
+ * compression.
  */
 public final class ImageArchives {
   private ImageArchives() {}
