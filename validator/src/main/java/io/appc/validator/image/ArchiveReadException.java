@@ -15,6 +15,11 @@ public final class ArchiveReadException extends IOException {
   public enum Kind {
     /** The compressed data is corrupt or truncated. */
     COMPRESSED_DATA,
+    /**
+     * Bytes that are not all zero follow the end of the compressed data and start no further
+     * member: the file is not a valid gzip, bzip2 or xz file ({@link CompressedStream}).
+     */
+    TRAILING_DATA,
     /** The tar data is corrupt or truncated. */
     TAR_DATA,
     /** An {@link ArchiveLimits} limit was exceeded. */

@@ -2,16 +2,12 @@ package io.appc.validator.image;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * What an image archive file holds, recognised by its first bytes (never by its name): the spec
  * allows a plain tar or a gzip, bzip2 or xz compressed one, and PGP-encrypted data, which we can
- * recognise but not open.
+ * recognise but not open. {@link CompressedStream} reads the compressed ones.
  */
 public enum Compression {
   NONE,
@@ -53,28 +49,6 @@ public enum Compression {
     byte[] head = in.readNBytes(MAGIC_LENGTH);
     in.reset();
     return detect(head, head.length);
-  }
-
-  /**
-   * Wraps {@code in} so that it yields the uncompressed tar stream.
-   *
-   * @throws IOException for {@link #OPENPGP} and {@link #UNKNOWN}, which cannot be opened
-   */
-  public InputStream decompress(InputStream in) throws IOException {
-    switch (this) {
-      case NONE:
-        return in;
-      case GZIP:
-        // the JDK reader inflates with the platform zlib, reads concatenated members and reports
-        // truncation; it was a little faster than commons-compress here (docs/images.md)
-        return new GZIPInputStream(in, 1 << 16);
-      case BZIP2:
-        return new BZip2CompressorInputStream(in, true);
-      case XZ:
-        return new XZCompressorInputStream(in, true);
-      default:
-        throw new IOException("cannot decompress " + label());
-    }
   }
 
   /** Name used in messages and output. */

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Computes image IDs (aci.md, "Image ID"): {@code sha512-} followed by the hex sha512 of the
@@ -32,6 +33,24 @@ public final class ImageIds {
    * @throws ArchiveReadException if the file is not a readable (possibly compressed) tar stream
    */
   public static String compute(Path archive, ArchiveLimits limits) throws IOException {
+    return identify(archive, limits).id();
+  }
+
+  /**
+   * An image ID and what was found after the compressed data.
+   *
+   * @param id {@code sha512-} and 128 hex digits
+   * @param trailingZeros zero bytes after the compressed data, a warning
+   */
+  public record Identified(String id, Optional<TrailingZeros> trailingZeros) {}
+
+  /**
+   * The image ID of {@code archive}, with the warning about zero bytes after its compressed data.
+   *
+   * @throws ArchiveReadException if the file is not a readable (possibly compressed) tar stream, or
+   *     other data follows its compressed data
+   */
+  public static Identified identify(Path archive, ArchiveLimits limits) throws IOException {
     try (ImageArchives.Opened opened = ImageArchives.open(archive);
         BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest())) {
       ReadableByteChannel tar = opened.tar();
@@ -63,7 +82,7 @@ public final class ImageIds {
       if (!checked) {
         requireTarHeader(buffer, opened);
       }
-      return ImageArchives.imageId(digest.finish());
+      return new Identified(ImageArchives.imageId(digest.finish()), opened.trailingZeros());
     } catch (ArchiveFormatException e) {
       throw ArchiveReadException.of(e);
     }

@@ -26,7 +26,8 @@ public final class ImageManifests {
 
   /**
    * The bytes of the first {@code manifest} entry (a regular file at the top level), exactly as
-   * stored; empty if the archive has none. Reading stops at the manifest.
+   * stored; empty if the archive has none. Reading stops at the manifest, and what follows the
+   * compressed data is not checked.
    *
    * @throws ArchiveReadException if the archive cannot be read (corrupt, encrypted, unknown format,
    *     a limit exceeded, or the manifest larger than {@code maxManifestBytes})
@@ -39,7 +40,7 @@ public final class ImageManifests {
   /** Like {@link #read}, with where the manifest entry stands in the uncompressed tar. */
   public static Optional<Located> locate(Path archive, ArchiveLimits limits, long maxManifestBytes)
       throws IOException {
-    try (ImageArchives.Opened opened = ImageArchives.open(archive)) {
+    try (ImageArchives.Opened opened = ImageArchives.openForManifest(archive)) {
       TarReader reader = reader(opened, null, limits);
       TarEntry entry;
       long count = 0;

@@ -22,6 +22,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -50,7 +51,8 @@ public final class ImagePatcher {
   /**
    * The outcome.
    *
-   * @param findings the findings for the new manifest
+   * @param findings the findings for the new manifest, and a warning about zero bytes after the
+   *     input's compressed data
    * @param imageId the image ID of the written archive, or {@code null}
    */
   public record Result(Status status, List<Finding> findings, String imageId) {}
@@ -90,20 +92,27 @@ public final class ImagePatcher {
     if (checked.count(Level.ERROR) > 0) {
       return new Result(Status.INVALID_MANIFEST, checked.findings(), null);
     }
-    String[] id = new String[1];
+    Copied[] copied = new Copied[1];
     try {
-      OutputFiles.write(output, overwrite, out -> id[0] = copy(input, old.get(), manifest, out));
+      OutputFiles.write(
+          output, overwrite, out -> copied[0] = copy(input, old.get(), manifest, out));
     } catch (FileAlreadyExistsException e) {
       return new Result(Status.OUTPUT_EXISTS, checked.findings(), null);
     }
-    return new Result(Status.PATCHED, checked.findings(), id[0]);
+    List<Finding> findings = new ArrayList<>(checked.findings());
+    // the output is compressed afresh and does not have them
+    copied[0].trailingZeros().ifPresent(z -> findings.add(z.finding(input.toString())));
+    return new Result(Status.PATCHED, List.copyOf(findings), copied[0].id());
   }
+
+  /** What the second pass wrote: the new image ID, and what it saw after the input's data. */
+  private record Copied(String id, Optional<TrailingZeros> trailingZeros) {}
 
   /**
    * Second pass: the tar reader checks the whole archive while its tap copies the uncompressed
    * stream, with the old manifest entry (found by the first pass) replaced by the new one.
    */
-  private String copy(Path input, ImageManifests.Located old, byte[] manifest, OutputStream out)
+  private Copied copy(Path input, ImageManifests.Located old, byte[] manifest, OutputStream out)
       throws IOException {
     try (ImageArchives.Opened opened = ImageArchives.open(input)) {
       MessageDigest sha512 = ImageArchives.newDigest();
@@ -133,7 +142,7 @@ public final class ImagePatcher {
       }
       tarOut.flush();
       Compressors.finish(compressed);
-      return ImageArchives.imageId(sha512);
+      return new Copied(ImageArchives.imageId(sha512), opened.trailingZeros());
     } catch (ArchiveFormatException e) {
       throw ArchiveReadException.of(e);
     } catch (TarFormatException e) {

@@ -234,6 +234,9 @@ public final class ImageValidator {
                   + " no tar reader sees it",
               "rebuild the archive without trailing data");
         }
+        opened
+            .trailingZeros()
+            .ifPresent(z -> findings.warning(TrailingZeros.REQUIREMENT, "", z.message(), z.hint()));
       } catch (TarFormatException e) {
         readFailure(ArchiveReadException.of(e), position, e.offset(), findings);
         return null;
@@ -289,6 +292,15 @@ public final class ImageValidator {
         break;
       case FILE:
         findings.error(IO_ERROR, reader.lastEntry(), message, "");
+        break;
+      case TRAILING_DATA:
+        // about the file, not about an entry: the whole tar was read
+        findings.error(
+            "ACI-ARCH-002",
+            "",
+            message,
+            "remove the bytes from that offset on (truncate -s OFFSET FILE) or rebuild the"
+                + " archive");
         break;
       default:
         findings.error(

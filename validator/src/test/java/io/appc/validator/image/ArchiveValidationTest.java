@@ -112,17 +112,144 @@ class ArchiveValidationTest {
     assertEquals(expected, ImageIds.compute(image));
   }
 
-  // ACI-ID-001: the ID is the hash of the whole decompressed stream
-  @Test
-  void hashesConcatenatedGzipMembersLikeGzip() throws IOException {
-    byte[] tar = Tar.image().bytes();
-    byte[] first = Fixtures.compress("gzip", Arrays.copyOf(tar, 1000));
-    byte[] second = Fixtures.compress("gzip", Arrays.copyOfRange(tar, 1000, tar.length));
-    byte[] both = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    FileResult result = validate("image.aci", both);
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      all.writeBytes(part);
+    }
+    return all.toByteArray();
+  }
+
+  // ACI-ARCH-007, ACI-ID-001: several gzip members, or bzip2 or xz streams, one after the other
+  // (gzip -c a b, pbzip2) are one file; the ID is the hash of all of their data
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void readsConcatenatedMembersAndStreamsAsOneFile(String tool) throws IOException {
+    byte[] tar = Tar.image().file("rootfs/b", "b".repeat(5000)).bytes();
+    byte[] three =
+        concat(
+            Fixtures.compress(tool, Arrays.copyOf(tar, 1000)),
+            Fixtures.compress(tool, Arrays.copyOfRange(tar, 1000, 3000)),
+            Fixtures.compress(tool, Arrays.copyOfRange(tar, 3000, tar.length)));
+    FileResult result = validate("image.aci", three);
     assertEquals(List.of(), problems(result));
     assertEquals(Fixtures.sha512(tar), result.imageId());
+  }
+
+  // ACI-ARCH-007: xz stream padding (zero bytes in multiples of four) belongs to the xz format
+  @Test
+  void acceptsXzStreamPadding() throws IOException {
+    byte[] tar = Tar.image().bytes();
+    byte[] padded =
+        concat(
+            Fixtures.compress("xz", Arrays.copyOf(tar, 1000)),
+            new byte[8],
+            Fixtures.compress("xz", Arrays.copyOfRange(tar, 1000, tar.length)),
+            new byte[4096]);
+    FileResult result = validate("image.aci", padded);
+    assertEquals(List.of(), problems(result));
+    assertEquals(Fixtures.sha512(tar), result.imageId());
+  }
+
+  // ACI-ARCH-002: cat good.aci <(echo junk) > bad.aci is no longer a gzip, bzip2 or xz file; the
+  // message says where its data ends (gzip -d and bzip2 -d ignore such data, Go's readers fail)
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void reportsDataAfterTheCompressedDataAsAnError(String tool) throws IOException {
+    byte[] compressed = Fixtures.compress(tool, Tar.image().bytes());
+    Path image =
+        Fixtures.write(
+            dir, "image.aci", concat(compressed, "junk\n".getBytes(StandardCharsets.UTF_8)));
+    String expected =
+        "not a valid "
+            + tool
+            + " file: 5 bytes follow the end of the "
+            + tool
+            + " data at byte offset "
+            + compressed.length
+            + " and are not another "
+            + (tool.equals("gzip") ? "gzip member" : tool + " stream");
+    for (Compat compat : Compat.values()) {
+      ImageValidator v = new ImageValidator(ValidationOptions.DEFAULT.withCompat(compat));
+      FileResult result = v.validateArchive(image, "image.aci");
+      Finding f = only(result, "ACI-ARCH-002");
+      assertEquals(Level.ERROR, f.level());
+      assertEquals(expected, f.message());
+      assertEquals("", f.pointer(), "about the file, not an entry");
+      assertNull(result.imageId());
+    }
+    ArchiveReadException e =
+        assertThrows(ArchiveReadException.class, () -> ImageIds.compute(image));
+    assertEquals(ArchiveReadException.Kind.TRAILING_DATA, e.kind());
+    assertEquals("ACI-ARCH-002", e.requirementId());
+    assertEquals(expected, e.getMessage());
+  }
+
+  // ACI-ARCH-002: zero bytes and then other data, more than the 64 KiB read buffer, are all counted
+  // from the end of the compressed data; zero bytes between gzip members or bzip2 streams are no
+  // padding either
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void countsAllDataAfterTheCompressedData(String tool) throws IOException {
+    byte[] tar = Tar.image().bytes();
+    byte[] compressed = Fixtures.compress(tool, tar);
+    byte[] tail = new byte[100_003];
+    tail[tail.length - 1] = 'x';
+    Finding f = only(validate("a.aci", concat(compressed, tail)), "ACI-ARCH-002");
+    assertTrue(
+        f.message()
+            .contains(
+                " 100003 bytes follow the end of the "
+                    + tool
+                    + " data at byte offset "
+                    + compressed.length
+                    + " "),
+        f.message());
+
+    byte[] second = Fixtures.compress(tool, tar);
+    FileResult gap = validate("b.aci", concat(compressed, new byte[4], second));
+    if (tool.equals("xz")) {
+      // stream padding; the second tar follows the first one's end-of-archive marker
+      assertEquals("LINT-ARCH-003@", ids(gap));
+    } else {
+      assertTrue(
+          only(gap, "ACI-ARCH-002")
+              .message()
+              .contains(" " + (4 + second.length) + " bytes follow the end"),
+          problems(gap).toString());
+    }
+  }
+
+  // ACI-ARCH-002, ACI-ID-001: zero bytes after the data (tape padding) are a warning with their
+  // count; gzip accepts them, Go's readers do not. The image ID does not change.
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void warnsAboutZeroBytesAfterTheCompressedData(String tool) throws IOException {
+    byte[] tar = Tar.image().bytes();
+    byte[] compressed = Fixtures.compress(tool, tar);
+    // 1001 is no multiple of four: not xz stream padding either
+    Path image = Fixtures.write(dir, "image.aci", concat(compressed, new byte[1001]));
+    FileResult result = validator.validateArchive(image, "image.aci");
+    Finding f = only(result, "ACI-ARCH-002");
+    assertEquals(Level.WARNING, f.level());
+    assertTrue(
+        f.message()
+            .startsWith(
+                "1001 zero bytes follow the end of the "
+                    + tool
+                    + " data at byte offset "
+                    + compressed.length
+                    + "; "),
+        f.message());
+    assertTrue(f.hint().contains("truncate -s " + compressed.length), f.hint());
+    assertTrue(result.valid(false));
+    assertEquals(Fixtures.sha512(tar), result.imageId());
+    ImageIds.Identified identified = ImageIds.identify(image, ArchiveLimits.DEFAULT);
+    assertEquals(Fixtures.sha512(tar), identified.id());
+    assertEquals(
+        new TrailingZeros(
+            Compression.valueOf(tool.toUpperCase(java.util.Locale.ROOT)), compressed.length, 1001),
+        identified.trailingZeros().orElseThrow());
   }
 
   @ParameterizedTest

@@ -1,6 +1,8 @@
 package io.appc.validator.cli.image;
 
 import io.appc.validator.cli.ProgressLine;
+import io.appc.validator.finding.Level;
+import io.appc.validator.image.ArchiveLimits;
 import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.ImageIds;
 import java.io.IOException;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:every ID was computed",
-      "1:a file is not a readable tar archive (corrupt, encrypted, unknown format)",
+      "0:every ID was computed (zero bytes after the compressed data are only a warning)",
+      "1:a file is not a readable tar archive (corrupt, encrypted, unknown format, data after"
+          + " the compressed data)",
       "2:usage error, or a file could not be read"
     })
 public final class ImageIdCommand implements Callable<Integer> {
@@ -57,8 +60,13 @@ public final class ImageIdCommand implements Callable<Integer> {
     int status = ExitCodes.OK;
     for (Path file : files) {
       try {
-        String id = ImageIds.compute(file);
+        ImageIds.Identified identified = ImageIds.identify(file, ArchiveLimits.DEFAULT);
+        String id = identified.id();
         out.println(quiet ? id : id + "  " + file);
+        identified
+            .trailingZeros()
+            .ifPresent(
+                z -> FindingLines.print(err, List.of(z.finding(file.toString())), Level.NOTE));
       } catch (ArchiveReadException e) {
         err.println(ImageCli.errorLine(file, e));
         status = Math.max(status, ExitCodes.of(e));

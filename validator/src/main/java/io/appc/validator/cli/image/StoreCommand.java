@@ -81,6 +81,7 @@ public final class StoreCommand implements Callable<Integer> {
           }
           ImageStore.AddResult r = s.add(file);
           out.println(r.image().id());
+          FindingLines.print(err, r.warnings(), Level.NOTE);
           if (!r.added()) {
             err.println("note: " + file + ": already in the store as " + r.image().reference());
           }

@@ -5,6 +5,7 @@ import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.finding.Level;
 import io.appc.validator.image.ArchiveReadException;
+import io.appc.validator.image.Compression;
 import io.appc.validator.image.ExpectedImageId;
 import io.appc.validator.image.store.ManifestFacts;
 import io.appc.validator.image.store.StoredImage;
@@ -113,7 +114,8 @@ public final class Renderer {
    */
   public static LayerImage archive(Path file, List<Finding> findings) throws IOException {
     String display = file.toString();
-    try (ImageArchives.Opened opened = ImageArchives.open(file)) {
+    // the render reads the whole archive, and checks its end, later
+    try (ImageArchives.Opened opened = ImageArchives.openForManifest(file)) {
       TarReader reader = new TarReader(opened.tar(), null);
       TarEntry e;
       while ((e = reader.next()) != null) {
@@ -321,6 +323,12 @@ public final class Renderer {
               ? TarReader.mapping(file, null)
               : new TarReader(opened.tar(), digest);
       Extraction.LayerStats stats = extraction.extract(layer, reader, top);
+      if (digest != null || opened.compression() != Compression.NONE) {
+        // The ID covers the whole stream. Unhashed compressed data is read to its end too (only the
+        // tar padding is left), so that what follows it is checked in every render.
+        reader.drain();
+      }
+      opened.trailingZeros().ifPresent(z -> findings.add(z.finding(image.display())));
       if (digest == null) {
         if (check == HashDecision.TRUSTED && blobState(image) != HashDecision.Blob.UNCHANGED) {
           // Trusted by a stamp read before the blob was opened: a change since then (in place, or
@@ -334,7 +342,6 @@ public final class Renderer {
         }
         return new LayerReport(layer, check, null, stats.extracted(), stats.filtered());
       }
-      reader.drain();
       String id = ImageArchives.imageId(digest.finish());
       if (image.id() != null && !ExpectedImageId.parse(image.id()).matches(id)) {
         findings.add(mismatch(image, id));

@@ -1,5 +1,6 @@
 package io.appc.validator.image.store;
 
+import io.appc.validator.finding.Finding;
 import io.appc.validator.finding.Findings;
 import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.tar.ArchiveFormatException;
@@ -127,8 +128,13 @@ public final class ImageStore {
    *
    * @param image the stored image
    * @param added false when an image with the same ID was already in the store
+   * @param warnings about the archive (zero bytes after its compressed data); it was added
    */
-  public record AddResult(StoredImage image, boolean added) {}
+  public record AddResult(StoredImage image, boolean added, List<Finding> warnings) {
+    public AddResult {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /**
    * Adds an image archive. Its manifest must name the image and have well-formed labels.
@@ -175,7 +181,7 @@ public final class ImageStore {
               }
               Path blob = blob(existing);
               if (existing.stamp() != null && existing.stamp().matches(blob)) {
-                return new AddResult(existing, false);
+                return new AddResult(existing, false, scan.warnings);
               }
               // The blob is gone, was changed after it was stamped, or was never stamped: the
               // copy just hashed takes its place, so that the new stamp vouches for bytes that
@@ -184,14 +190,14 @@ public final class ImageStore {
               StoredImage refreshed = existing.withBlob(image.size(), stamp(blob, lock));
               images.set(i, refreshed);
               writeIndex(images);
-              return new AddResult(refreshed, false);
+              return new AddResult(refreshed, false, scan.warnings);
             }
             Path blob = blobs.resolve(image.id());
             move(part, blob);
             StoredImage stamped = image.withBlob(image.size(), stamp(blob, lock));
             images.add(stamped);
             writeIndex(images);
-            return new AddResult(stamped, true);
+            return new AddResult(stamped, true, scan.warnings);
           });
     } finally {
       Files.deleteIfExists(part);
@@ -442,7 +448,7 @@ public final class ImageStore {
         });
   }
 
-  private record Scan(String id, long tarSize, byte[] manifest) {}
+  private record Scan(String id, long tarSize, byte[] manifest, List<Finding> warnings) {}
 
   /** Copies the raw archive to {@code out} while hashing and reading the uncompressed tar. */
   private static Scan scan(Path archive, FileChannel out, String display)
@@ -496,7 +502,9 @@ public final class ImageStore {
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
-      return new Scan(ImageArchives.imageId(digest.finish()), tarSize, manifest);
+      List<Finding> warnings =
+          opened.trailingZeros().map(z -> List.of(z.finding(display))).orElse(List.of());
+      return new Scan(ImageArchives.imageId(digest.finish()), tarSize, manifest, warnings);
     }
   }
 

@@ -2,7 +2,9 @@ package io.appc.validator.image.tar;
 
 import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.ArchiveReadException.Kind;
+import io.appc.validator.image.CompressedStream;
 import io.appc.validator.image.Compression;
+import io.appc.validator.image.TrailingZeros;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -18,29 +20,55 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Opening image archives as uncompressed tar streams, and image IDs. Failures say what broke: an
  * {@link ArchiveReadException} of kind {@link Kind#FILE} when the file cannot be opened or read
  * (not a property of the image), of kind {@link Kind#COMPRESSED_DATA} when the compressed data is
- * corrupt or truncated, and an {@link ArchiveFormatException} when the file is encrypted or not a
- * tar in a supported compression.
+ * corrupt or truncated, of kind {@link Kind#TRAILING_DATA} when other data follows it, and an
+ * {@link ArchiveFormatException} when the file is encrypted or not a tar in a supported
+ * compression.
  */
 public final class ImageArchives {
-  private static final int STREAM_BUFFER = 1 << 16;
-
   private ImageArchives() {}
 
-  /**
-   * An open archive.
-   *
-   * @param compression what the file was, found by its first bytes
-   * @param tar the uncompressed tar stream
-   */
-  public record Opened(
-      Compression compression, ReadableByteChannel tar, ReadProgress.Handle progress)
-      implements Closeable {
+  /** An open archive: its format and its uncompressed tar stream. */
+  public static final class Opened implements Closeable {
+    private final Compression compression;
+    private final ReadableByteChannel tar;
+    private final CompressedStream compressed;
+    private ReadProgress.Handle progress;
+
+    private Opened(Compression compression, ReadableByteChannel tar, CompressedStream compressed) {
+      this.compression = compression;
+      this.tar = tar;
+      this.compressed = compressed;
+    }
+
+    /** What the file was, found by its first bytes. */
+    public Compression compression() {
+      return compression;
+    }
+
+    /**
+     * The uncompressed tar stream. Reading it to its end also checks what follows the compressed
+     * data (except after {@link #openForManifest}): bytes that are not all zero fail the last read
+     * ({@link Kind#TRAILING_DATA}), zero bytes are {@link #trailingZeros()}.
+     */
+    public ReadableByteChannel tar() {
+      return tar;
+    }
+
+    /**
+     * Zero bytes after the compressed data (a warning), known once {@link #tar()} has been read to
+     * its end; always empty for an uncompressed archive, whose trailing data is part of the tar.
+     */
+    public Optional<TrailingZeros> trailingZeros() {
+      return compressed == null ? Optional.empty() : compressed.trailingZeros();
+    }
+
     @Override
     public void close() throws IOException {
       if (progress != null) {
@@ -52,11 +80,25 @@ public final class ImageArchives {
 
   /**
    * Opens {@code archive} as its uncompressed tar stream. An uncompressed archive is read straight
-   * from its file channel, without a copy through a stream.
+   * from its file channel, without a copy through a stream. For a compressed one, reading to the
+   * end checks what follows the compressed data ({@link Opened#tar()}).
    *
    * @throws ArchiveFormatException when the file is encrypted or of an unknown format
    */
   public static Opened open(Path archive) throws IOException {
+    return open(archive, true);
+  }
+
+  /**
+   * Opens {@code archive} to read its first entries only, such as the manifest: what follows the
+   * compressed data is not checked, not even when a small file happens to be decompressed to its
+   * end on the way, so that such a reader gives the same answer for every archive.
+   */
+  public static Opened openForManifest(Path archive) throws IOException {
+    return open(archive, false);
+  }
+
+  private static Opened open(Path archive, boolean checkEnd) throws IOException {
     FileChannel file;
     try {
       file = FileChannel.open(archive, StandardOpenOption.READ);
@@ -64,7 +106,6 @@ public final class ImageArchives {
       throw new ArchiveReadException(
           Kind.FILE, "cannot open " + archive + ": " + ArchiveReadException.reason(e), e);
     }
-    ReadProgress.Handle progress = null;
     try {
       ByteBuffer head = ByteBuffer.allocate(Compression.MAGIC_LENGTH);
       while (head.hasRemaining() && file.read(head) > 0) {
@@ -72,30 +113,25 @@ public final class ImageArchives {
       }
       Compression compression = Compression.detect(head.array(), head.position());
       file.position(0);
-      progress = ReadProgress.start(archive.toString(), file.size(), () -> positionOf(file));
+      long size = file.size();
+      Opened opened;
       if (compression == Compression.NONE) {
-        return new Opened(compression, file, progress);
+        opened = new Opened(compression, file, null);
+      } else {
+        refuse(compression);
+        // CompressedStream buffers the file itself
+        opened =
+            decompress(
+                compression,
+                new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
+                checkEnd);
       }
-      refuse(compression);
-      InputStream raw =
-          new BufferedInputStream(
-              new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
-              STREAM_BUFFER);
-      return new Opened(compression, Channels.newChannel(decompress(compression, raw)), progress);
+      opened.progress = ReadProgress.start(archive.toString(), file.size(), () -> positionOf(file));
+      return opened;
     } catch (IOException | RuntimeException e) {
-      if (progress != null) {
-        progress.close();
-      }
       file.close();
       throw e;
     }
-  }
-
-  /** Opens an archive given as a stream; {@code raw} must support mark and reset. */
-  public static Opened open(BufferedInputStream raw) throws IOException {
-    Compression compression = Compression.detect(raw);
-    refuse(compression);
-    return new Opened(compression, Channels.newChannel(decompress(compression, raw)), null);
   }
 
   /** How far reading has got in {@code file}; -1 once it is closed. */
@@ -105,6 +141,17 @@ public final class ImageArchives {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /** Opens an archive given as a stream; {@code raw} must support mark and reset. */
+  public static Opened open(BufferedInputStream raw) throws IOException {
+    Compression compression = Compression.detect(raw);
+    if (compression == Compression.NONE) {
+      return new Opened(
+          compression, Channels.newChannel(new Failures(raw, e -> corrupt(compression, e))), null);
+    }
+    refuse(compression);
+    return decompress(compression, raw, true);
   }
 
   /** A fresh SHA-512 digest, the only image ID algorithm (TYPE-IMGID-002). */
@@ -142,13 +189,16 @@ public final class ImageArchives {
     }
   }
 
-  private static InputStream decompress(Compression compression, InputStream raw)
+  private static Opened decompress(Compression compression, InputStream raw, boolean checkEnd)
       throws IOException {
+    CompressedStream compressed;
     try {
-      return new Failures(compression.decompress(raw), e -> corrupt(compression, e));
+      compressed = new CompressedStream(compression, raw, checkEnd);
     } catch (IOException | RuntimeException e) {
       throw corrupt(compression, e);
     }
+    InputStream checked = new Failures(compressed, e -> corrupt(compression, e));
+    return new Opened(compression, Channels.newChannel(checked), compressed);
   }
 
   /** A failure of the decoder: corrupt or truncated data, unless reading the file failed. */

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class ImageCommandsTest {
@@ -303,5 +305,101 @@ class ImageCommandsTest {
     Run usage = run(new PatchManifestCommand(), image, dir.resolve("u.aci"), "--mount", "nopath");
     assertEquals(2, usage.status());
     assertTrue(usage.err().contains("--mount"), usage.err());
+  }
+
+  private Path withTail(Path image, String name, byte[] tail) throws IOException {
+    byte[] bytes = Files.readAllBytes(image);
+    byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
+    System.arraycopy(tail, 0, all, bytes.length, tail.length);
+    return Files.write(dir.resolve(name), all);
+  }
+
+  private static Run validate(Path file) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status =
+        io.appc.validator.cli.Main.run(
+            new String[] {"validate", file.toString()},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  // ACI-ARCH-002: cat good.aci <(echo junk) > bad.aci is not a gzip, bzip2 or xz file any more:
+  // every command that reads the archive to its end fails with exit 1 and says where the data ends
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void dataAfterTheCompressedDataFailsEveryCommandThatReadsToTheEnd(String compression)
+      throws IOException {
+    Path image = dir.resolve("app.aci");
+    assertEquals(
+        0, run(new BuildCommand(), layout(), image, "--compression", compression).status());
+    long size = Files.size(image);
+    Path bad = withTail(image, "bad.aci", "junk\n".getBytes(StandardCharsets.UTF_8));
+    String error =
+        bad
+            + ": error ACI-ARCH-002: not a valid "
+            + compression
+            + " file: 5 bytes follow the end of the "
+            + compression
+            + " data at byte offset "
+            + size;
+    Path out = dir.resolve("patched.aci");
+    for (Run run :
+        List.of(
+            run(new ImageIdCommand(), bad),
+            run(new PatchManifestCommand(), bad, out, "--label", "a=b"))) {
+      assertEquals(1, run.status(), run.err());
+      assertTrue(run.err().startsWith(error), run.err());
+      assertEquals("", run.out());
+    }
+    assertFalse(Files.exists(out));
+    Run validate = validate(bad);
+    assertEquals(1, validate.status(), validate.out());
+    assertTrue(validate.out().contains(bad + ": invalid (ImageArchive)"), validate.out());
+    assertTrue(validate.out().contains(error), validate.out());
+    // cat-manifest reads up to the manifest only, whatever the size of the archive
+    Run cat = run(new CatManifestCommand(), bad);
+    assertEquals(0, cat.status(), cat.err());
+    assertEquals(MANIFEST, cat.out());
+  }
+
+  // ACI-ARCH-002, ACI-ID-001: zero bytes after the data (tape padding) are a warning with their
+  // count; the image ID stays that of the tar, and the patched archive does not have them
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void zeroBytesAfterTheCompressedDataAreAWarning(String compression) throws IOException {
+    Path image = dir.resolve("app.aci");
+    assertEquals(
+        0, run(new BuildCommand(), layout(), image, "--compression", compression).status());
+    long size = Files.size(image);
+    String id = run(new ImageIdCommand(), "-q", image).out();
+    Path padded = withTail(image, "padded.aci", new byte[10_001]);
+    String warning =
+        padded
+            + ": warning ACI-ARCH-002: 10001 zero bytes follow the end of the "
+            + compression
+            + " data at byte offset "
+            + size
+            + "; ";
+
+    Run ids = run(new ImageIdCommand(), "-q", padded);
+    assertEquals(0, ids.status(), ids.err());
+    assertEquals(id, ids.out());
+    assertTrue(ids.err().startsWith(warning), ids.err());
+    assertTrue(ids.err().contains("-- remove them (truncate -s " + size + " FILE)"), ids.err());
+
+    Path out = dir.resolve("patched.aci");
+    Run patch = run(new PatchManifestCommand(), padded, out, "--label", "a=b");
+    assertEquals(0, patch.status(), patch.err());
+    assertTrue(patch.err().startsWith(warning), patch.err());
+    Run patched = run(new ImageIdCommand(), out);
+    assertEquals("", patched.err());
+
+    Run validate = validate(padded);
+    assertEquals(0, validate.status(), validate.out());
+    assertTrue(
+        validate.out().contains(padded + ": valid (ImageArchive, " + id.strip()), validate.out());
+    assertTrue(validate.out().contains(warning), validate.out());
   }
 }

@@ -38,6 +38,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBu
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,6 +168,78 @@ class StoreRenderVerifyCommandsTest {
     assertEquals(1, stored.code(), stored.err());
     assertTrue(stored.err().contains(": error ACI-ARCH-002: gzip data"), stored.err());
     assertFalse(Files.exists(target));
+  }
+
+  private static Path withTail(Path image, Path to, byte[] tail) throws Exception {
+    byte[] bytes = Files.readAllBytes(image);
+    byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
+    System.arraycopy(tail, 0, all, bytes.length, tail.length);
+    return Files.write(to, all);
+  }
+
+  /**
+   * ACI-ARCH-002: data after the compressed data makes store add and render refuse the archive
+   * (also a stored blob that got such data after it was added, rendered without hashing); zero
+   * bytes there are a warning, and the image ID is that of the tar.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "bzip2", "xz"})
+  void dataAfterTheCompressedDataIsRefusedAndZeroBytesAreAWarning(String compression)
+      throws Exception {
+    Path good =
+        image("example.com/tail")
+            .compression(compression)
+            .file("rootfs/a", "a")
+            .write(tmp, "g.aci");
+    long size = Files.size(good);
+    String id = run(new ImageIdCommand(), "-q", good.toString()).out().strip();
+    String error =
+        "ACI-ARCH-002] not a valid "
+            + compression
+            + " file: 5 bytes follow the end of the "
+            + compression
+            + " data at byte offset "
+            + size;
+    byte[] junk = "junk\n".getBytes(StandardCharsets.UTF_8);
+    Path bad = withTail(good, tmp.resolve("bad.aci"), junk);
+    Run add = run(new StoreCommand(), "add", "--store", store(), bad.toString());
+    assertEquals(1, add.code(), add.err());
+    assertTrue(add.err().startsWith("error: " + bad + ": [" + error), add.err());
+    Path target = tmp.resolve("out");
+    Run render = render(bad.toString(), target);
+    assertEquals(1, render.code(), render.err());
+    assertTrue(
+        render.err().contains(bad + ": error ACI-ARCH-002: not a valid " + compression + " file"),
+        render.err());
+    assertFalse(Files.exists(target));
+
+    // not a multiple of four bytes, which would be xz stream padding
+    Path padded = withTail(good, tmp.resolve("padded.aci"), new byte[513]);
+    String warning =
+        ": warning ACI-ARCH-002: 513 zero bytes follow the end of the "
+            + compression
+            + " data at byte offset "
+            + size
+            + "; ";
+    Run addPadded = run(new StoreCommand(), "add", "--store", store(), padded.toString());
+    assertEquals(0, addPadded.code(), addPadded.err());
+    assertEquals(id, addPadded.out().strip());
+    assertTrue(addPadded.err().startsWith(padded + warning), addPadded.err());
+    Run renderPadded = render(padded.toString(), target);
+    assertEquals(0, renderPadded.code(), renderPadded.err());
+    assertTrue(renderPadded.err().startsWith(padded + warning), renderPadded.err());
+
+    // the stored blob (with its zero bytes) gets other data appended after it was added
+    Path blob = tmp.resolve("store/blobs").resolve(id);
+    Files.write(blob, junk, StandardOpenOption.APPEND);
+    Path stored = tmp.resolve("stored");
+    Run renderStored = render("example.com/tail", stored, "--id-check", "never");
+    assertEquals(1, renderStored.code(), renderStored.err());
+    assertTrue(
+        renderStored.err().contains(": error ACI-ARCH-002: not a valid " + compression + " file"),
+        renderStored.err());
+    assertTrue(renderStored.err().contains(" 518 bytes follow the end"), renderStored.err());
+    assertFalse(Files.exists(stored));
   }
 
   private Path unzip(Path gzip) throws Exception {
