@@ -124,12 +124,15 @@ final class InputScanner {
   }
 
   /**
-   * A directory with a {@code manifest} entry of any kind is a layout, so that a manifest that is a
-   * broken symlink or a fifo is reported (ACI-LAYOUT-001) rather than the directory passed over. A
+   * A directory with a {@code manifest} entry that is not a directory is a layout, so that a
+   * manifest that is a broken symlink or a fifo is reported (ACI-LAYOUT-001) rather than the
+   * directory passed over; a directory named {@code manifest} is just a directory to walk. A
    * directory the user names is also a layout when it has a {@code rootfs} entry.
    */
   private static boolean isLayout(Path dir) {
-    return Files.exists(dir.resolve("manifest"), LinkOption.NOFOLLOW_LINKS);
+    Path manifest = dir.resolve("manifest");
+    return Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(manifest, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** A file the user named: JSON when it says so by name or content, else an archive. */

@@ -187,9 +187,9 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * The report replaces {@code -o FILE}; when that file is also an input (named, or found in a
-   * directory), writing it would destroy the manifest or image just checked, so it is a usage
-   * error.
+   * The report replaces {@code -o FILE}; when that file is also an input (named, found in a
+   * directory, or inside a layout being checked), writing it would destroy the manifest or image
+   * just checked, so it is a usage error.
    */
   private void refuseOutputAmongInputs(List<Input> inputs) {
     if (output == null || !Files.exists(output)) {
@@ -199,7 +199,9 @@ public final class ValidateCommand implements Callable<Integer> {
       try {
         if (input.path() != null
             && Files.exists(input.path())
-            && Files.isSameFile(output, input.path())) {
+            && (Files.isSameFile(output, input.path())
+                || (input.type() == Input.Type.LAYOUT
+                    && output.toRealPath().startsWith(input.path().toRealPath())))) {
           throw new ParameterException(
               spec.commandLine(),
               "-o "

@@ -67,7 +67,14 @@ public final class CompressedStream extends InputStream {
     this.input = new Input(in);
     // zlib memory outside the heap: one inflater serves every member, and close() frees it
     this.inflater = compression == Compression.GZIP ? new Inflater(true) : null;
-    this.member = open();
+    try {
+      this.member = open();
+    } catch (IOException | RuntimeException e) {
+      if (inflater != null) {
+        inflater.end();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -119,6 +119,14 @@ class ValidateCommandTest {
     assertEquals(Cli.POD, Files.readString(pod, StandardCharsets.UTF_8));
     assertEquals(ExitCodes.USAGE_OR_IO, walked.status());
     assertEquals(Cli.IMAGE, Files.readString(image, StandardCharsets.UTF_8));
+
+    // A file inside a layout being checked is an input too.
+    Path manifest = write("layout/manifest", Cli.IMAGE);
+    Files.createDirectories(dir.resolve("layout/rootfs"));
+    Cli.Result inLayout =
+        Cli.run("validate", "-o", manifest.toString(), dir.resolve("layout").toString());
+    assertEquals(ExitCodes.USAGE_OR_IO, inLayout.status(), inLayout.err());
+    assertEquals(Cli.IMAGE, Files.readString(manifest, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -146,6 +154,16 @@ class ValidateCommandTest {
     assertTrue(walked.out().contains("symbolic link"), walked.out());
     assertEquals(ExitCodes.INVALID, named.status(), named.err());
     assertTrue(named.out().contains("error ACI-LAYOUT-001"), named.out());
+  }
+
+  @Test
+  void aDirectoryNamedManifestIsWalkedNotTakenForALayout() throws IOException {
+    Path app = write("suite/manifest/app.json", Cli.IMAGE);
+
+    Cli.Result result = Cli.run("validate", dir.resolve("suite").toString());
+
+    assertEquals(ExitCodes.VALID, result.status(), result.out() + result.err());
+    assertTrue(result.out().contains(app + ": valid (ImageManifest)"), result.out());
   }
 
   @Test

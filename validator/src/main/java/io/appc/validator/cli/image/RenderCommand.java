@@ -178,7 +178,15 @@ public final class RenderCommand implements Callable<Integer> {
         }
       }
     } catch (ArchiveFormatException e) {
-      err.println("error: " + image + ": [" + e.requirementId() + "] " + ImageCli.message(e));
+      // As a finding line: the archive (and entry) the message starts with is its location.
+      String message = ImageCli.message(e);
+      String location = image;
+      int colon = message.startsWith(image) ? message.indexOf(": ", image.length()) : -1;
+      if (colon > 0) {
+        location = message.substring(0, colon);
+        message = message.substring(colon + 2);
+      }
+      err.println(location + ": error " + e.requirementId() + ": " + message);
       err.flush();
       return ImageCli.CHECK_FAILED;
     } catch (StoreException e) {

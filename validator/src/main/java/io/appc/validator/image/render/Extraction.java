@@ -183,12 +183,13 @@ final class Extraction implements AutoCloseable {
       return;
     }
     if (rel.equals("manifest")) {
+      if (pass.manifestSeen) {
+        // The plan was made from the first one; another would replace it in the output. (tar
+        // stores a second copy of a name as a hard link, so this comes before the type check.)
+        throw new Refusal("ACI-ARCH-003", "need one manifest entry, got a second one");
+      }
       if (e.type() != TarEntry.Type.FILE) {
         throw new Refusal("ACI-ARCH-004", "need manifest to be a regular file, got " + kind(e));
-      }
-      if (pass.manifestSeen) {
-        // The plan was made from the first one; another would replace it in the output.
-        throw new Refusal("ACI-ARCH-003", "need one manifest entry, got a second one");
       }
       pass.manifestSeen = true;
       if (pass.top) {

@@ -21,7 +21,8 @@ import java.util.concurrent.BlockingQueue;
  * <p>Files are handed over in batches, so the threads meet once per batch rather than once per
  * file. Content the reader keeps valid (a mapped archive) is handed over as it is; other content is
  * copied into the batch's buffer, and a file larger than that buffer is filled by the caller
- * ({@link #takes}). Memory is bounded by the fixed set of buffers and of batches in flight.
+ * ({@link #takes}). Heap memory is bounded by the fixed set of buffers and of batches in flight
+ * (handed-over content of a mapped archive is page cache, bounded by a count of files, not bytes).
  */
 final class FileWriter implements AutoCloseable {
   static final int BUFFER_BYTES = 1 << 19;
@@ -70,6 +71,7 @@ final class FileWriter implements AutoCloseable {
   private final List<XattrFailure> xattrFailures = new ArrayList<>();
   private final Thread worker;
   private volatile IOException failure;
+  private volatile boolean abandoned;
   private Batch filling;
   private int pending;
   private boolean closed;
@@ -143,13 +145,17 @@ final class FileWriter implements AutoCloseable {
     checkFailure();
   }
 
-  /** Finishes queued work (closing every descriptor) and stops the worker. */
+  /**
+   * Stops the worker. Files queued but not yet filled are only closed: after {@link #flush} there
+   * are none, and otherwise the render failed and their content would be deleted anyway.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    abandoned = true;
     try {
       handOver();
       full.put(END);
@@ -230,7 +236,7 @@ final class FileWriter implements AutoCloseable {
   /** Writes one file and always closes it; after a failure, files are only closed. */
   private void fill(File file, List<XattrFailure> failures) {
     try {
-      if (failure == null) {
+      if (failure == null && !abandoned) {
         for (ByteBuffer chunk : file.content()) {
           fs.write(file.fd(), chunk, file.rel());
         }
@@ -238,7 +244,7 @@ final class FileWriter implements AutoCloseable {
       }
     } catch (IOException | RuntimeException | Error e) {
       // Whatever happens, the worker goes on closing files and completing batches, so that the
-      // extracting thread never waits for it in vain (an InternalError: a mapped archive shrank).
+      // extracting thread never waits for it in vain.
       failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
     } finally {
       try {

@@ -6,6 +6,7 @@ import io.appc.validator.image.ArchiveReadException;
 import io.appc.validator.image.tar.ArchiveFormatException;
 import io.appc.validator.image.tar.BackgroundDigest;
 import io.appc.validator.image.tar.ImageArchives;
+import io.appc.validator.image.tar.ReadProgress;
 import io.appc.validator.image.tar.TarEntry;
 import io.appc.validator.image.tar.TarFormatException;
 import io.appc.validator.image.tar.TarReader;
@@ -457,14 +458,11 @@ public final class ImageStore {
     try (InputStream file = Files.newInputStream(archive);
         TeeInputStream tee = new TeeInputStream(file, out);
         BufferedInputStream raw = new BufferedInputStream(tee, 1 << 16);
-        BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest())) {
-      ImageArchives.Opened opened;
-      try {
-        opened = ImageArchives.open(raw);
-      } catch (ArchiveFormatException e) {
-        throw new StoreException(
-            display + ": [" + e.requirementId() + "] " + e.getMessage(), List.of());
-      }
+        BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest());
+        // Every byte read is copied to the store: the copy's size is how far reading has got.
+        ReadProgress.Handle progress =
+            ReadProgress.start(display, Files.size(archive), () -> copied(out));
+        ImageArchives.Opened opened = openArchive(raw, display)) {
       TarReader reader = new TarReader(opened.tar(), digest);
       try {
         TarEntry entry;
@@ -505,6 +503,24 @@ public final class ImageStore {
       List<Finding> warnings =
           opened.trailingZeros().map(z -> List.of(z.finding(display))).orElse(List.of());
       return new Scan(ImageArchives.imageId(digest.finish()), tarSize, manifest, warnings);
+    }
+  }
+
+  private static ImageArchives.Opened openArchive(BufferedInputStream raw, String display)
+      throws IOException, StoreException {
+    try {
+      return ImageArchives.open(raw);
+    } catch (ArchiveFormatException e) {
+      throw new StoreException(
+          display + ": [" + e.requirementId() + "] " + e.getMessage(), List.of());
+    }
+  }
+
+  private static long copied(FileChannel out) {
+    try {
+      return out.position();
+    } catch (IOException e) {
+      return -1;
     }
   }
 
@@ -706,7 +722,7 @@ public final class ImageStore {
 
   /**
    * The stamp of an index entry. Entries written before stamps existed have none; so does one whose
-   * stamp is incomplete: nothing then vouches for the blob and render hashes it.
+   * stamp is incomplete or malformed: nothing then vouches for the blob and render hashes it.
    */
   private static BlobStamp stampOf(JsonNode n) {
     for (String field : List.of("dev", "ino", "size")) {
@@ -717,12 +733,16 @@ public final class ImageStore {
     if (!n.path("mtime").isString() || !n.path("ctime").isString()) {
       return null;
     }
-    return new BlobStamp(
-        n.path("dev").asLong(),
-        n.path("ino").asLong(),
-        n.path("size").asLong(),
-        Instant.parse(n.path("mtime").asString()),
-        Instant.parse(n.path("ctime").asString()));
+    try {
+      return new BlobStamp(
+          n.path("dev").asLong(),
+          n.path("ino").asLong(),
+          n.path("size").asLong(),
+          Instant.parse(n.path("mtime").asString()),
+          Instant.parse(n.path("ctime").asString()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private void writeIndex(List<StoredImage> images) throws IOException {

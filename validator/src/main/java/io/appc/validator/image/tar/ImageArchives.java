@@ -126,7 +126,7 @@ public final class ImageArchives {
                 new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
                 checkEnd);
       }
-      opened.progress = ReadProgress.start(archive.toString(), file.size(), () -> positionOf(file));
+      opened.progress = ReadProgress.start(archive.toString(), size, () -> positionOf(file));
       return opened;
     } catch (IOException | RuntimeException e) {
       file.close();

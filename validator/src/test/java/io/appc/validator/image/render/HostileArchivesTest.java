@@ -192,6 +192,20 @@ class HostileArchivesTest {
                 f -> f.requirementId().equals("ACE-FS-009") && f.pointer().equals("rootfs/etc")));
   }
 
+  /** ACI-ARCH-003: tar stores a name listed twice as a hard link to the first copy. */
+  @Test
+  void aSecondManifestStoredAsAHardLinkIsASecondManifest() throws Exception {
+    AciBuilder app =
+        image("example.com/app").file("rootfs/a", "a").hardlink("manifest", "manifest");
+    Path target = tmp.resolve("out");
+    Renderer.RenderResult result = fx.renderFile(fx.write(app), target);
+    assertEquals(Renderer.Status.REFUSED, result.status());
+    assertTrue(
+        result.findings().stream().anyMatch(f -> f.requirementId().equals("ACI-ARCH-003")),
+        () -> RenderFixture.errors(result));
+    assertFalse(Files.exists(target));
+  }
+
   @Test
   void aSymlinkOverriddenByALaterMemberOfTheSameArchiveGetsNoEarlierLayerNote() throws Exception {
     AciBuilder app = image("example.com/app").symlink("rootfs/etc", canary.toString());

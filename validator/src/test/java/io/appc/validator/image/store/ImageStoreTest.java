@@ -142,6 +142,18 @@ class ImageStoreTest {
   }
 
   @Test
+  void aMalformedStampIsNoStampNotACorruptStore() throws Exception {
+    store.add(write(image("example.com/app")));
+    Path index = store.root().resolve("index.json");
+    String text = Files.readString(index);
+    String bad = text.replaceFirst("\"ctime\"\\s*:\\s*\"[^\"]*\"", "\"ctime\": \"yesterday\"");
+    assertTrue(bad.contains("yesterday"), bad);
+    Files.writeString(index, bad);
+
+    assertNull(store.list().get(0).stamp());
+  }
+
+  @Test
   void refusesArchivesThatAreNotUsableImages() throws Exception {
     Path noManifest = write(image("example.com/app").withoutManifest());
     Path noName =
