@@ -107,7 +107,8 @@ public final class RenderCommand implements Callable<Integer> {
           top = top.expecting(expected);
         }
       } else if (image.endsWith(".aci")) {
-        err.println("error: " + image + ": no such file");
+        err.println(
+            "error: " + image + (Files.exists(asFile) ? ": not a regular file" : ": no such file"));
         return ImageCli.USAGE_OR_IO;
       } else {
         StoredImage stored = s.resolve(image);
@@ -201,8 +202,8 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * The ID to print: a stored image's ID (vouched for by its stamp or checked by hashing), else the
-   * ID computed while rendering, else none.
+   * The ID to print: a stored image's ID (the one it was stored under; whether this render checked
+   * it is on its layer line), else the ID computed while rendering, else none.
    */
   private static String topId(LayerImage top, Renderer.LayerReport report) {
     if (top.stored() != null) {

@@ -114,7 +114,8 @@ public final class Renderer {
    */
   public static LayerImage archive(Path file, List<Finding> findings) throws IOException {
     String display = file.toString();
-    // the render reads the whole archive, and checks its end, later
+    // only the manifest is read here; extraction reads the archive again, a compressed one to its
+    // end (which checks what follows the compressed data)
     try (ImageArchives.Opened opened = ImageArchives.openForManifest(file)) {
       TarReader reader = new TarReader(opened.tar(), null);
       TarEntry e;
