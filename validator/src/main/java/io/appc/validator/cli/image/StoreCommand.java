@@ -189,25 +189,7 @@ public final class StoreCommand implements Callable<Integer> {
       int code = ImageCli.OK;
       for (String ref : references) {
         try {
-          ImageStore opened = store.open();
-          StoredImage image = opened.resolve(ref);
-          List<StoredImage> dependents = opened.dependents(image);
-          if (!dependents.isEmpty() && !force) {
-            spec.commandLine()
-                .getErr()
-                .println(
-                    "error: "
-                        + ref
-                        + ": [IM-DEP-001] needed by "
-                        + dependents.stream()
-                            .map(d -> d.reference() + " (" + d.shortId() + ")")
-                            .collect(Collectors.joining(", "))
-                        + ", which no other stored image satisfies; remove those first, or use"
-                        + " --force");
-            code = Math.max(code, ImageCli.CHECK_FAILED);
-            continue;
-          }
-          StoredImage removed = opened.remove(image.id());
+          StoredImage removed = store.open().remove(ref, force);
           spec.commandLine()
               .getOut()
               .println("removed " + removed.id() + " " + removed.reference());

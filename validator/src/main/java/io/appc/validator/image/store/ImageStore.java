@@ -303,7 +303,10 @@ public final class ImageStore {
    * and, where pinned, image ID): without it their renders would fail (IM-DEP-001).
    */
   public List<StoredImage> dependents(StoredImage image) throws IOException {
-    List<StoredImage> all = readIndex();
+    return dependents(image, readIndex());
+  }
+
+  private static List<StoredImage> dependents(StoredImage image, List<StoredImage> all) {
     List<StoredImage> others =
         all.stream().filter(s -> !s.id().equals(image.id())).collect(Collectors.toList());
     List<StoredImage> dependents = new ArrayList<>();
@@ -356,9 +359,11 @@ public final class ImageStore {
    * Removes an image given by ID (full or unique prefix) or by a name whose labels single out one
    * image. The blob goes after the index entry, so a crash in between leaves only an orphan blob.
    *
-   * @throws StoreException when the reference matches no image, or several by name
+   * @param force remove it even when other stored images need it ({@link #dependents})
+   * @throws StoreException when the reference matches no image, or several by name, or (unless
+   *     {@code force}) other stored images need it
    */
-  public StoredImage remove(String reference) throws IOException, StoreException {
+  public StoredImage remove(String reference, boolean force) throws IOException, StoreException {
     StoredImage target;
     if (reference.startsWith("sha512-")) {
       target = resolve(reference);
@@ -388,6 +393,16 @@ public final class ImageStore {
     return locked(
         lock -> {
           List<StoredImage> images = readIndex();
+          List<StoredImage> needing = force ? List.of() : dependents(removed, images);
+          if (!needing.isEmpty()) {
+            throw new StoreException(
+                "[IM-DEP-001] needed by "
+                    + needing.stream()
+                        .map(d -> d.reference() + " (" + d.shortId() + ")")
+                        .collect(Collectors.joining(", "))
+                    + ", which no other stored image satisfies; remove those first, or force"
+                    + " the removal");
+          }
           if (!images.removeIf(i -> i.id().equals(removed.id()))) {
             throw new StoreException("image " + removed.id() + " was removed meanwhile");
           }

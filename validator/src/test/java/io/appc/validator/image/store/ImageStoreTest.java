@@ -276,16 +276,16 @@ class ImageStoreTest {
     StoredImage a2 = store.add(write(image("example.com/a").label("version", "2"))).image();
     StoredImage b = store.add(write(image("example.com/b"))).image();
     StoreException ambiguous =
-        assertThrows(StoreException.class, () -> store.remove("example.com/a"));
+        assertThrows(StoreException.class, () -> store.remove("example.com/a", false));
     assertTrue(ambiguous.getMessage().contains(a1.shortId()));
-    assertEquals(b, store.remove("example.com/b"));
-    assertEquals(a1, store.remove(a1.shortId()));
-    assertEquals(a2, store.remove("example.com/a:2"));
+    assertEquals(b, store.remove("example.com/b", false));
+    assertEquals(a1, store.remove(a1.shortId(), false));
+    assertEquals(a2, store.remove("example.com/a:2", false));
     assertEquals(List.of(), store.list());
     try (var blobs = Files.list(store.root().resolve("blobs"))) {
       assertEquals(0, blobs.count());
     }
-    assertThrows(StoreException.class, () -> store.remove("example.com/b"));
+    assertThrows(StoreException.class, () -> store.remove("example.com/b", false));
   }
 
   @Test
