@@ -242,6 +242,12 @@ final class FileWriter implements AutoCloseable {
         }
         apply(fs, file.fd(), file.rel(), file.origin(), file.metadata(), failures::add);
       }
+    } catch (FsException e) {
+      // EFAULT: the content's pages are gone, which for a mapped archive means it shrank.
+      failure =
+          e.errno() == jnr.constants.platform.Errno.EFAULT.intValue()
+              ? new IOException("the archive changed while it was read: " + e.getMessage(), e)
+              : e;
     } catch (IOException | RuntimeException | Error e) {
       // Whatever happens, the worker goes on closing files and completing batches, so that the
       // extracting thread never waits for it in vain.
