@@ -147,7 +147,7 @@ public final class Renderer {
       if (e.kind() == ArchiveReadException.Kind.FILE) {
         throw e;
       }
-      throw new ArchiveFormatException("ACI-ARCH-002", display + ": " + e.getMessage());
+      throw new ArchiveFormatException(e.requirementId(), display + ": " + e.getMessage());
     }
     throw new ArchiveFormatException("IM-002", display + ": need a manifest entry, got none");
   }
@@ -357,7 +357,7 @@ public final class Renderer {
         throw e;
       }
       // Damaged compressed data: a property of the image, as a damaged tar is.
-      findings.add(layerError(image, "ACI-ARCH-002", e.getMessage(), ""));
+      findings.add(layerError(image, e.requirementId(), e.getMessage(), ""));
     } catch (InternalError e) {
       // What reading a mapped archive raises when the file shrinks under it.
       findings.add(

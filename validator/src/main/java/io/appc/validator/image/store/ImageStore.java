@@ -511,7 +511,7 @@ public final class ImageStore {
           throw e;
         }
         // Damaged compressed data says as much about the image as a damaged tar does.
-        throw new StoreException(display + ": [ACI-ARCH-002] " + e.getMessage());
+        throw new StoreException(display + ": [" + e.requirementId() + "] " + e.getMessage());
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
