@@ -191,7 +191,7 @@ public final class RenderCommand implements Callable<Integer> {
       err.flush();
       return ImageCli.CHECK_FAILED;
     } catch (StoreException e) {
-      err.println("error: " + image + ": " + e.getMessage());
+      StoreCommand.refused(err, e, image);
       err.flush();
       return ImageCli.CHECK_FAILED;
     } catch (IOException | RuntimeException e) {

@@ -86,7 +86,7 @@ public final class StoreCommand implements Callable<Integer> {
             err.println("note: " + file + ": already in the store as " + r.image().reference());
           }
         } catch (StoreException e) {
-          err.println("error: " + e.getMessage());
+          refused(err, e, null);
           FindingLines.print(err, e.findings(), Level.NOTE);
           code = Math.max(code, ImageCli.CHECK_FAILED);
         } catch (IOException e) {
@@ -194,7 +194,7 @@ public final class StoreCommand implements Callable<Integer> {
               .getOut()
               .println("removed " + removed.id() + " " + removed.reference());
         } catch (StoreException e) {
-          spec.commandLine().getErr().println("error: " + ref + ": " + e.getMessage());
+          refused(spec.commandLine().getErr(), e, ref);
           code = Math.max(code, ImageCli.CHECK_FAILED);
         } catch (IOException e) {
           spec.commandLine().getErr().println("error: store: " + ImageCli.message(e));
@@ -232,6 +232,18 @@ public final class StoreCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         return ImageCli.USAGE_OR_IO;
       }
+    }
+  }
+
+  /**
+   * Prints a refusal: as a finding line when it names the requirement the image breaks, else as an
+   * error about {@code reference} (when given).
+   */
+  static void refused(PrintWriter err, StoreException e, String reference) {
+    if (e.refusal() != null) {
+      FindingLines.print(err, List.of(e.refusal()), Level.ERROR);
+    } else {
+      err.println("error: " + (reference == null ? "" : reference + ": ") + e.getMessage());
     }
   }
 }

@@ -155,8 +155,8 @@ public final class ImageStore {
       }
       Findings findings = new Findings(display + "!manifest");
       if (scan.manifest == null) {
-        throw new StoreException(
-            display + ": [IM-002] need a file \"manifest\" at the root of the archive, got none");
+        throw StoreException.breaks(
+            "IM-002", display, "need a file \"manifest\" at the root of the archive, got none");
       }
       ManifestFacts facts = ManifestFacts.parse(scan.manifest, findings);
       if (facts == null) {
@@ -395,8 +395,10 @@ public final class ImageStore {
           List<StoredImage> images = readIndex();
           List<StoredImage> needing = force ? List.of() : dependents(removed, images);
           if (!needing.isEmpty()) {
-            throw new StoreException(
-                "[IM-DEP-001] needed by "
+            throw StoreException.breaks(
+                "IM-DEP-001",
+                removed.reference() + " (" + removed.shortId() + ")",
+                "still needed by "
                     + needing.stream()
                         .map(d -> d.reference() + " (" + d.shortId() + ")")
                         .collect(Collectors.joining(", "))
@@ -484,17 +486,18 @@ public final class ImageStore {
         while ((entry = reader.next()) != null) {
           if (isManifest(entry.name())) {
             if (manifest != null) {
-              throw new StoreException(
-                  display + "!manifest: [ACI-ARCH-003] need one manifest entry, got two");
+              throw StoreException.breaks(
+                  "ACI-ARCH-003", display + "!manifest", "need one manifest entry, got two");
             }
             if (entry.type() != TarEntry.Type.FILE) {
-              throw new StoreException(
-                  display + "!manifest: [ACI-ARCH-004] need the manifest to be a regular file");
+              throw StoreException.breaks(
+                  "ACI-ARCH-004", display + "!manifest", "need the manifest to be a regular file");
             }
             if (entry.size() > JsonLimits.DEFAULT.maxBytes()) {
-              throw new StoreException(
-                  display
-                      + "!manifest: [IM-001] manifest too large: need at most "
+              throw StoreException.breaks(
+                  "IM-001",
+                  display + "!manifest",
+                  "manifest too large: need at most "
                       + JsonLimits.DEFAULT.maxBytes()
                       + " bytes, got "
                       + entry.size());
@@ -504,14 +507,14 @@ public final class ImageStore {
         }
         reader.drain();
       } catch (TarFormatException e) {
-        throw new StoreException(
-            display + ": [ACI-ARCH-002] not a readable tar: " + e.getMessage());
+        throw StoreException.breaks(
+            "ACI-ARCH-002", display, "not a readable tar: " + e.getMessage());
       } catch (ArchiveReadException e) {
         if (e.kind() == ArchiveReadException.Kind.FILE) {
           throw e;
         }
         // Damaged compressed data says as much about the image as a damaged tar does.
-        throw new StoreException(display + ": [" + e.requirementId() + "] " + e.getMessage());
+        throw StoreException.breaks(e.requirementId(), display, e.getMessage());
       }
       long tarSize = reader.position();
       tee.transferTo(OutputStream.nullOutputStream());
@@ -526,8 +529,7 @@ public final class ImageStore {
     try {
       return ImageArchives.open(raw);
     } catch (ArchiveFormatException e) {
-      throw new StoreException(
-          display + ": [" + e.requirementId() + "] " + e.getMessage(), List.of());
+      throw StoreException.breaks(e.requirementId(), display, e.getMessage());
     }
   }
 

@@ -113,7 +113,8 @@ class StoreRenderVerifyCommandsTest {
     Run needed = run(new StoreCommand(), "rm", "--store", store(), "example.com/base:1");
     assertEquals(1, needed.code());
     assertTrue(
-        needed.err().contains("[IM-DEP-001] needed by example.com/app (sha512-"), needed.err());
+        needed.err().contains("error IM-DEP-001: still needed by example.com/app (sha512-"),
+        needed.err());
     assertEquals(
         List.of("example.com/base", "example.com/app"),
         ImageStore.open(tmp.resolve("store")).list().stream().map(StoredImage::name).toList());
@@ -152,7 +153,7 @@ class StoreRenderVerifyCommandsTest {
 
     Run add = run(new StoreCommand(), "add", "--store", store(), cut.toString());
     assertEquals(1, add.code(), add.err());
-    assertTrue(add.err().startsWith("error: " + cut + ": [ACI-ARCH-002] gzip data"), add.err());
+    assertTrue(add.err().startsWith(cut + ": error ACI-ARCH-002: gzip data"), add.err());
 
     Path target = tmp.resolve("out");
     Run file =
@@ -194,7 +195,7 @@ class StoreRenderVerifyCommandsTest {
     long size = Files.size(good);
     String id = run(new ImageIdCommand(), "-q", good.toString()).out().strip();
     String error =
-        "ACI-ARCH-002] not a valid "
+        "ACI-ARCH-002: not a valid "
             + compression
             + " file: 5 bytes follow the end of the "
             + compression
@@ -204,7 +205,7 @@ class StoreRenderVerifyCommandsTest {
     Path bad = withTail(good, tmp.resolve("bad.aci"), junk);
     Run add = run(new StoreCommand(), "add", "--store", store(), bad.toString());
     assertEquals(1, add.code(), add.err());
-    assertTrue(add.err().startsWith("error: " + bad + ": [" + error), add.err());
+    assertTrue(add.err().startsWith(bad + ": error " + error), add.err());
     Path target = tmp.resolve("out");
     Run render = render(bad.toString(), target);
     assertEquals(1, render.code(), render.err());

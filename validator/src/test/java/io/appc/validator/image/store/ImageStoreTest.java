@@ -237,7 +237,7 @@ class ImageStoreTest {
 
   private void assertMessage(Path file, String id) {
     StoreException e = assertThrows(StoreException.class, () -> store.add(file));
-    assertTrue(e.getMessage().contains("[" + id + "]"), e.getMessage());
+    assertEquals(id, e.refusal().requirementId(), e.getMessage());
   }
 
   private void assertFindings(Path file, String id) {
