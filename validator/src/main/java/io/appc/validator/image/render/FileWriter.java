@@ -118,9 +118,17 @@ final class FileWriter implements AutoCloseable {
       content.add(buffer.duplicate().position(start).limit(buffer.position()));
     }
     filling.files.add(new File(fd, rel, origin, content, metadata));
+    // From here the descriptor is the writer's: a failure is kept for the next call to report,
+    // so that the caller never closes it a second time.
     if (filling.files.size() >= MAX_FILES_PER_BATCH
         || (filling.buffer != null && !filling.buffer.hasRemaining())) {
-      handOver();
+      try {
+        handOver();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
     }
   }
 
@@ -156,11 +164,30 @@ final class FileWriter implements AutoCloseable {
     }
     closed = true;
     abandoned = true;
+    // Not interruptible: the worker must get END and finish closing descriptors.
+    boolean interrupted = false;
     try {
       handOver();
-      full.put(END);
-      worker.join();
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
+      interrupted = true;
+    }
+    while (true) {
+      try {
+        full.put(END);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
@@ -198,6 +225,18 @@ final class FileWriter implements AutoCloseable {
     try {
       full.put(batch);
     } catch (InterruptedException e) {
+      // The batch's descriptors are the writer's: close them here, since the worker never will.
+      synchronized (this) {
+        pending--;
+      }
+      for (File file : batch.files) {
+        try {
+          fs.close(file.fd(), file.rel());
+        } catch (IOException ignored) {
+          // closing is all that is left to do
+        }
+      }
+      release(batch);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing files", e);
     }
