@@ -2,7 +2,7 @@ package io.appc.validator.image;
 
 import io.appc.validator.finding.FileResult;
 import io.appc.validator.finding.Finding;
-import io.appc.validator.finding.Findings;
+import io.appc.validator.finding.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -50,27 +50,36 @@ public record ExpectedImageId(String value) {
     return actual != null && actual.startsWith(value);
   }
 
+  /** The usual hint when an archive's content does not hash to the expected ID. */
+  public static final String NOT_THE_EXPECTED_IMAGE =
+      "the archive is not the expected image, or was changed after its ID was recorded";
+
+  /** The error for {@code file}, whose image ID is {@code actual} rather than the expected one. */
+  public Finding mismatch(String file, String actual, String hint) {
+    return new Finding(
+        REQUIREMENT,
+        Level.ERROR,
+        file,
+        "",
+        0,
+        0,
+        "need image ID " + value + ", got " + actual,
+        hint);
+  }
+
   /** {@code result} with an error added if its image ID is not the expected one. */
   public FileResult check(FileResult result) {
     if (matches(result.imageId())) {
       return result;
     }
-    Findings findings = new Findings(result.file());
-    if (result.imageId() == null) {
-      findings.error(
-          REQUIREMENT,
-          "",
-          "need image ID " + value + ", got none: the image ID could not be computed",
-          "fix the archive errors reported for this file first");
-    } else {
-      findings.error(
-          REQUIREMENT,
-          "",
-          "need image ID " + value + ", got " + result.imageId(),
-          "the archive is not the expected image, or was changed after its ID was recorded");
-    }
     List<Finding> all = new ArrayList<>(result.findings());
-    all.addAll(findings.toList());
+    all.add(
+        result.imageId() == null
+            ? mismatch(
+                result.file(),
+                "none: the image ID could not be computed",
+                "fix the archive errors reported for this file first")
+            : mismatch(result.file(), result.imageId(), NOT_THE_EXPECTED_IMAGE));
     return new FileResult(result.file(), result.kind(), all, result.imageId());
   }
 }

@@ -119,14 +119,9 @@ public final class RenderCommand implements Callable<Integer> {
           FindingLines.print(
               err,
               List.of(
-                  new Finding(
-                      ExpectedImageId.REQUIREMENT,
-                      Level.ERROR,
+                  expected.mismatch(
                       top.display(),
-                      "",
-                      0,
-                      0,
-                      "need image ID " + expected.value() + ", got " + stored.id(),
+                      stored.id(),
                       "the reference resolves to another image than the one expected")),
               Level.NOTE);
           err.println("error: render refused; " + target + " was not touched");

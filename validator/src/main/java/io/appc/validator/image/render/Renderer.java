@@ -371,14 +371,14 @@ public final class Renderer {
   }
 
   private static Finding mismatch(LayerImage image, String id) {
-    boolean stored = image.stored() != null;
-    return layerError(
-        image,
-        ExpectedImageId.REQUIREMENT,
-        (stored ? "need content hashing to " : "need image ID ") + image.id() + ", got " + id,
-        stored
-            ? "the stored archive changed since it was added; add it again"
-            : "the archive is not the expected image, or was changed after its ID was recorded");
+    return image.stored() != null
+        ? layerError(
+            image,
+            ExpectedImageId.REQUIREMENT,
+            "need content hashing to " + image.id() + ", got " + id,
+            "the stored archive changed since it was added; add it again")
+        : ExpectedImageId.parse(image.id())
+            .mismatch(image.display(), id, ExpectedImageId.NOT_THE_EXPECTED_IMAGE);
   }
 
   private static Finding layerError(
