@@ -477,8 +477,7 @@ public final class ImageStore {
         BufferedInputStream raw = new BufferedInputStream(tee, 1 << 16);
         BackgroundDigest digest = new BackgroundDigest(ImageArchives.newDigest());
         // Every byte read is copied to the store: the copy's size is how far reading has got.
-        ReadProgress.Handle progress =
-            ReadProgress.start(display, Files.size(archive), () -> copied(out));
+        ReadProgress.Handle progress = ReadProgress.start(display, Files.size(archive), out);
         ImageArchives.Opened opened = openArchive(raw, display)) {
       TarReader reader = new TarReader(opened.tar(), digest);
       try {
@@ -530,14 +529,6 @@ public final class ImageStore {
       return ImageArchives.open(raw);
     } catch (ArchiveFormatException e) {
       throw StoreException.breaks(e.requirementId(), display, e.getMessage());
-    }
-  }
-
-  private static long copied(FileChannel out) {
-    try {
-      return out.position();
-    } catch (IOException e) {
-      return -1;
     }
   }
 

@@ -126,20 +126,11 @@ public final class ImageArchives {
                 new Failures(Channels.newInputStream(file), e -> unreadable(archive, e)),
                 checkEnd);
       }
-      opened.progress = ReadProgress.start(archive.toString(), size, () -> positionOf(file));
+      opened.progress = ReadProgress.start(archive.toString(), size, file);
       return opened;
     } catch (IOException | RuntimeException e) {
       file.close();
       throw e;
-    }
-  }
-
-  /** How far reading has got in {@code file}; -1 once it is closed. */
-  private static long positionOf(FileChannel file) {
-    try {
-      return file.position();
-    } catch (IOException e) {
-      return -1;
     }
   }
 

@@ -65,6 +65,20 @@ public final class ReadProgress {
     onEnd = listener;
   }
 
+  /** Registers the reading of {@code file}, as far as {@code channel}'s position has got. */
+  public static Handle start(String file, long total, java.nio.channels.FileChannel channel) {
+    return start(
+        file,
+        total,
+        () -> {
+          try {
+            return channel.position();
+          } catch (java.io.IOException e) {
+            return -1; // closed: the reading is over
+          }
+        });
+  }
+
   /** The readings under way, in no particular order. */
   public static List<Reading> snapshot() {
     List<Reading> out = new ArrayList<>();
